@@ -1,0 +1,16 @@
+/**
+ * The extension SPI: what a plugin implements and what the host hands it.
+ *
+ * <p>An extension jar names one entry class in its descriptor
+ * ({@code META-INF/palisade/extension.json}, an MPLP Extension object). The host loads that class
+ * in the extension's own class loader, creates it through its public no-argument constructor and
+ * calls it through {@link dev.palisade.api.extension.Plugin}. Only JSON-compatible values cross
+ * the boundary in either direction (see {@link dev.palisade.api.extension.JsonValues}); errors
+ * travel as {@link dev.palisade.api.extension.ExtensionException} and its subclasses.
+ */
+@Export
+@Version("1.0.0")
+package dev.palisade.api.extension;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
