@@ -1,0 +1,239 @@
+package dev.palisade.itests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The assembled distribution, copied to a fresh home and started as a separate process with
+ * {@code bin/palisade run}, as an operator would. Closing it sends SIGTERM and waits.
+ */
+final class RunningDistribution implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path home;
+    private final int port;
+    private final Process process;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningDistribution(Path home, int port, Process process, Path log) {
+        this.home = home;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Copies the distribution into {@code home}, starts it and waits until /health says ready. */
+    static RunningDistribution start(Path home) throws Exception {
+        Path distribution = Path.of(System.getProperty("palisade.distribution"));
+        if (!Files.isExecutable(distribution.resolve("bin/palisade"))) {
+            throw new IllegalStateException("no assembled distribution at " + distribution
+                    + "; build it with mvn package first");
+        }
+        copyTree(distribution, home);
+        int port = freePort();
+        Path log = home.resolve("palisade-test.log");
+        Process process = new ProcessBuilder(home.resolve("bin/palisade").toString(), "run",
+                "--home", home.toString(), "--port", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        RunningDistribution running = new RunningDistribution(home, port, process, log);
+        running.awaitReady();
+        return running;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Path deployDir() {
+        return home.resolve("deploy");
+    }
+
+    Process process() {
+        return process;
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** A response with its body parsed as JSON (or null when the body is not JSON). */
+    record Response(int status, String contentType, String body, JsonNode json) {
+    }
+
+    Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    Response postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response postBytes(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/java-archive")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /**
+     * Writes a jar into deploy/ the way a careful operator does: to a hidden temporary name first,
+     * then an atomic rename, so the watcher never sees half a file.
+     */
+    Path drop(Path jar, String fileName) throws IOException {
+        Path hidden = deployDir().resolve("." + fileName + ".tmp");
+        Files.copy(jar, hidden, StandardCopyOption.REPLACE_EXISTING);
+        return Files.move(hidden, deployDir().resolve(fileName), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Polls GET {@code path} until the predicate holds, then returns that response. */
+    Response await(String path, Predicate<Response> condition, String what) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Response last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = get(path);
+            if (condition.test(last)) {
+                return last;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("timed out waiting for " + what + "; last answer of " + path + ": "
+                + (last == null ? "none" : last.status() + " " + last.body()) + "\n--- host log ---\n"
+                + log());
+    }
+
+    /** Waits for the deployment record of {@code fileName} and returns it. */
+    JsonNode awaitDeployment(String fileName, int countBefore) {
+        Response r = await("/api/v1/mplp/deployments",
+                resp -> recordsFor(resp.json(), fileName).count() > countBefore,
+                "a deployment record for " + fileName);
+        return recordsFor(r.json(), fileName).findFirst().orElseThrow();
+    }
+
+    /** @return how many deployment records name {@code fileName} so far */
+    long deploymentCount(String fileName) {
+        return recordsFor(get("/api/v1/mplp/deployments").json(), fileName).count();
+    }
+
+    private static Stream<JsonNode> recordsFor(JsonNode deployments, String fileName) {
+        if (deployments == null) {
+            return Stream.empty();
+        }
+        Stream.Builder<JsonNode> out = Stream.builder();
+        deployments.path("deployments").forEach(d -> {
+            if (fileName.equals(d.path("fileName").asText())) {
+                out.add(d);
+            }
+        });
+        return out.build();
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("palisade exited with " + process.exitValue()
+                        + " before it was ready:\n" + log());
+            }
+            try {
+                Response health = send(HttpRequest.newBuilder(uri("/health")).GET());
+                if (health.status() == 200) {
+                    return;
+                }
+            } catch (UncheckedIOException notListeningYet) {
+                // keep polling until the deadline
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("palisade was not ready within " + START_TIMEOUT + ":\n"
+                + log());
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = null;
+            if (type.contains("json")) {
+                json = JSON.readTree(response.body());
+            }
+            return new Response(response.statusCode(), type, response.body(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new AssertionError("palisade did not stop within 30 s of SIGTERM:\n" + log());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES,
+                            StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
