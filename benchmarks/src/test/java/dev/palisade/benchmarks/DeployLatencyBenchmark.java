@@ -1,0 +1,194 @@
+package dev.palisade.benchmarks;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+import dev.palisade.host.Palisade;
+import dev.palisade.host.PalisadeHost;
+import dev.palisade.host.bridge.HostProblem;
+
+/**
+ * Deploy latency: the signed sample jar written into deploy/ until its first successful call,
+ * through the whole pipeline (stage, verify, check, install, start, switch), against installing
+ * the same jar into a bare Felix with no checks at all and calling it. Both run in the same JVM in
+ * the same run, and the report gives both medians and their ratio.
+ *
+ * <p>Run: {@code mvn -q -pl benchmarks -am package -DskipTests && mvn -q -pl benchmarks exec:java}
+ * (see docs/BENCHMARKS.md).
+ */
+public final class DeployLatencyBenchmark {
+
+    private static final String ENTRY = "dev.palisade.samples.texttools.TextTools";
+    private static final int WARMUP = 3;
+
+    public static void main(String[] args) throws Exception {
+        int deploys = Integer.getInteger("bench.deploys", 25);
+        Path distribution = Path.of(System.getProperty("palisade.distribution"));
+        Path work = Files.createTempDirectory("palisade-bench");
+        Path sampleJar = findSampleJar(distribution.resolve("deploy"));
+
+        List<Long> pipeline = measurePipeline(distribution, work.resolve("home"), sampleJar, deploys);
+        List<Long> bare = measureBareFelix(distribution, work.resolve("bare"), sampleJar, deploys);
+
+        double pipelineMedian = median(pipeline);
+        double bareMedian = median(bare);
+        System.out.printf("deploys measured: %d each (after %d warm-up)%n", deploys, WARMUP);
+        System.out.printf("palisade deploy/ -> first successful call: median %.1f ms (p90 %.1f ms)%n",
+                pipelineMedian, percentile(pipeline, 0.9));
+        System.out.printf("bare felix install+start+instantiate+call: median %.1f ms (p90 %.1f ms)%n",
+                bareMedian, percentile(bare, 0.9));
+        System.out.printf("ratio palisade / bare: %.1f%n", pipelineMedian / bareMedian);
+    }
+
+    private static List<Long> measurePipeline(Path distribution, Path home, Path jar, int deploys)
+            throws Exception {
+        copyTree(distribution, home);
+        try (Stream<Path> shipped = Files.list(home.resolve("deploy"))) {
+            for (Path p : (Iterable<Path>) shipped::iterator) {
+                Files.delete(p);
+            }
+        }
+        List<Long> nanos = new ArrayList<>();
+        try (PalisadeHost host = Palisade.builder().home(home).port(0).start()) {
+            Path deployed = home.resolve("deploy").resolve("bench.jar");
+            Path hidden = home.resolve("deploy").resolve(".bench.jar.tmp");
+            for (int i = 0; i < WARMUP + deploys; i++) {
+                Files.copy(jar, hidden, StandardCopyOption.REPLACE_EXISTING);
+                long start = System.nanoTime();
+                Files.move(hidden, deployed, StandardCopyOption.ATOMIC_MOVE);
+                awaitFirstCall(host);
+                long elapsed = System.nanoTime() - start;
+                if (i >= WARMUP) {
+                    nanos.add(elapsed);
+                }
+                Files.delete(deployed);
+                awaitRemoval(host);
+            }
+        }
+        return nanos;
+    }
+
+    private static void awaitFirstCall(PalisadeHost host) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                host.invoke("text-tools", "word_count", Map.of("text", "one two"));
+                return;
+            } catch (HostProblem notYet) {
+                Thread.onSpinWait();
+            }
+        }
+        throw new IllegalStateException("the sample did not answer within 30 s; deployments: "
+                + host.deployments());
+    }
+
+    private static void awaitRemoval(PalisadeHost host) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (host.extensions().stream().anyMatch(e -> e.name().equals("text-tools"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the sample was not removed within 30 s");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private static List<Long> measureBareFelix(Path distribution, Path storage, Path jar, int deploys)
+            throws Exception {
+        Map<String, String> config = new HashMap<>();
+        config.put("org.osgi.framework.storage", storage.toString());
+        config.put("org.osgi.framework.storage.clean", "onFirstInit");
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).iterator().next();
+        Framework felix = factory.newFramework(config);
+        felix.start();
+        try {
+            Path api = findApiBundle(distribution.resolve("system"));
+            felix.getBundleContext().installBundle(api.toUri().toString()).start();
+            List<Long> nanos = new ArrayList<>();
+            for (int i = 0; i < WARMUP + deploys; i++) {
+                long start = System.nanoTime();
+                Bundle bundle = felix.getBundleContext()
+                        .installBundle("bench:" + i, Files.newInputStream(jar));
+                bundle.start();
+                callOnce(bundle);
+                long elapsed = System.nanoTime() - start;
+                if (i >= WARMUP) {
+                    nanos.add(elapsed);
+                }
+                bundle.uninstall();
+            }
+            return nanos;
+        } finally {
+            felix.stop();
+            felix.waitForStop(10_000);
+        }
+    }
+
+    /** Creates the entry class and calls word_count, through reflection on the bundle's classes. */
+    private static void callOnce(Bundle bundle) throws Exception {
+        Class<?> entry = bundle.loadClass(ENTRY);
+        Object plugin = entry.getConstructor().newInstance();
+        Class<?> contextType = bundle.loadClass("dev.palisade.api.extension.InvocationContext");
+        Object context = Proxy.newProxyInstance(contextType.getClassLoader(),
+                new Class<?>[] {contextType}, (proxy, method, args) -> "bench");
+        Method invoke = entry.getMethod("invoke", String.class, Map.class, contextType);
+        Object out = invoke.invoke(plugin, "word_count", Map.of("text", "one two"), context);
+        if (!(out instanceof Map<?, ?> map) || !Integer.valueOf(2).equals(map.get("words"))) {
+            throw new IllegalStateException("unexpected answer from the bare install: " + out);
+        }
+    }
+
+    private static Path findSampleJar(Path deploy) throws IOException {
+        try (Stream<Path> files = Files.list(deploy)) {
+            return files.filter(p -> p.getFileName().toString().contains("text-tools"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                            "no text-tools sample in " + deploy + "; build the distribution first"));
+        }
+    }
+
+    private static Path findApiBundle(Path system) throws IOException {
+        try (Stream<Path> files = Files.walk(system)) {
+            return files.filter(p -> p.getFileName().toString().matches("palisade-api-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                            "no palisade-api bundle under " + system));
+        }
+    }
+
+    private static double median(List<Long> nanos) {
+        return percentile(nanos, 0.5);
+    }
+
+    private static double percentile(List<Long> nanos, double p) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1_000_000.0;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
