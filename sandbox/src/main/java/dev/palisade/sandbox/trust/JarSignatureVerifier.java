@@ -76,6 +76,7 @@ public final class JarSignatureVerifier {
         Set<CodeSigner> signers = new LinkedHashSet<>();
         List<String> unsigned = new ArrayList<>();
         Set<String> files = new TreeSet<>();
+        List<String> signatureFiles = new ArrayList<>();
         Manifest manifest;
         try (JarFile file = new JarFile(jar.toFile(), true)) {
             manifest = manifestOf(file);
@@ -87,6 +88,9 @@ public final class JarSignatureVerifier {
                 files.add(entry.getName());
                 readFully(file, entry, buffer);
                 if (isSignatureFile(entry.getName())) {
+                    if (entry.getName().toUpperCase(Locale.ROOT).endsWith(".SF")) {
+                        signatureFiles.add(entry.getName());
+                    }
                     continue;
                 }
                 CodeSigner[] entrySigners = entry.getCodeSigners();
@@ -98,6 +102,13 @@ public final class JarSignatureVerifier {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read jar " + jar + " to verify its signature: " + e.getMessage(), e);
+        }
+        if (signers.isEmpty() && !signatureFiles.isEmpty()) {
+            throw new DeploymentRefusedException(RefusalReason.UNSIGNED, "the jar carries signature files ("
+                    + String.join(", ", signatureFiles) + ") but no valid signer: the signer's certificate does not "
+                    + "allow code signing (its key usage lacks digitalSignature or its extended key usage lacks "
+                    + "codeSigning) or the signature block does not match; sign the jar with jarsigner using a "
+                    + "code-signing key whose certificate chains to one in etc/trust/");
         }
         if (signers.isEmpty()) {
             throw new DeploymentRefusedException(RefusalReason.UNSIGNED, "the jar is not signed; sign it with "

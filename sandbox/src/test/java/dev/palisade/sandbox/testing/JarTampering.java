@@ -47,6 +47,16 @@ public final class JarTampering {
         return copy(jar, out, entryName, null, false);
     }
 
+    /**
+     * Signs {@code jar} again into {@code out}. With the signer name of an existing signature
+     * ({@link TestJar#SIGNER_NAME} for {@link TestJar}; at most 8 characters) that signature is replaced, as an attacker
+     * re-signing a modified jar would; with a new name a second signature is added.
+     */
+    public static Path signAgain(Path jar, TestPublisher publisher, String signerName, Path out) {
+        TestJar.sign(jar, out, publisher, null, signerName);
+        return out;
+    }
+
     private static Path copy(Path source, Path out, String entryName, byte[] content, boolean add) {
         boolean found = false;
         try (ZipFile zip = new ZipFile(source.toFile());

@@ -33,6 +33,9 @@ import jdk.security.jarsigner.JarSigner;
  */
 public final class TestJar {
 
+    /** The signer name {@link #signedTo} uses: its files are META-INF/SIGNER.SF and .EC. */
+    public static final String SIGNER_NAME = "SIGNER";
+
     private final Manifest manifest = new Manifest();
     private final Map<String, byte[]> entries = new LinkedHashMap<>();
 
@@ -113,7 +116,7 @@ public final class TestJar {
         Path unsigned = file.resolveSibling(file.getFileName() + ".unsigned");
         writeTo(unsigned);
         try {
-            sign(unsigned, file, publisher, digestAlgorithm);
+            sign(unsigned, file, publisher, digestAlgorithm, SIGNER_NAME);
         } finally {
             try {
                 Files.deleteIfExists(unsigned);
@@ -125,10 +128,10 @@ public final class TestJar {
     }
 
     /** Signs {@code jar} into {@code out} with {@code publisher}; used for re-signing too. */
-    static void sign(Path jar, Path out, TestPublisher publisher, String digestAlgorithm) {
+    static void sign(Path jar, Path out, TestPublisher publisher, String digestAlgorithm, String signerName) {
         try (ZipFile zip = new ZipFile(jar.toFile()); OutputStream target = Files.newOutputStream(out)) {
             CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(publisher.chain());
-            JarSigner.Builder builder = new JarSigner.Builder(publisher.privateKey(), path).signerName("PUBLISHER");
+            JarSigner.Builder builder = new JarSigner.Builder(publisher.privateKey(), path).signerName(signerName);
             if (digestAlgorithm != null) {
                 builder.digestAlgorithm(digestAlgorithm);
             }

@@ -52,7 +52,10 @@ public final class TestPublisher {
         this.chain = List.copyOf(chain);
     }
 
-    /** @return a self-signed CA named {@code CN=commonName}, valid from a day ago for ten years */
+    /**
+     * @return a self-signed CA named {@code CN=commonName}, valid from a day ago for ten years; its
+     *         key usage allows certificate signing only, so the JDK ignores jar signatures made with it
+     */
     public static TestPublisher selfSignedCa(String commonName) {
         Instant now = Instant.now();
         return selfSignedCa(commonName, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
@@ -63,6 +66,19 @@ public final class TestPublisher {
         KeyPair keys = newKeyPair();
         X509Certificate certificate = certificate(new X500Name("CN=" + commonName), keys, new X500Name("CN=" + commonName),
                 keys.getPrivate(), true, notBefore, notAfter);
+        return new TestPublisher(keys.getPrivate(), List.of(certificate));
+    }
+
+    /**
+     * @return a self-signed code-signing key named {@code CN=commonName} (what {@code keytool
+     *         -genkeypair} makes), valid from a day ago for a year; not a CA
+     */
+    public static TestPublisher selfSigned(String commonName) {
+        KeyPair keys = newKeyPair();
+        Instant now = Instant.now();
+        X500Name name = new X500Name("CN=" + commonName);
+        X509Certificate certificate = certificate(name, keys, name, keys.getPrivate(), false,
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
         return new TestPublisher(keys.getPrivate(), List.of(certificate));
     }
 
