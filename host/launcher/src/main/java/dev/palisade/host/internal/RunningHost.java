@@ -1,0 +1,132 @@
+package dev.palisade.host.internal;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+
+import dev.palisade.host.PalisadeHost;
+import dev.palisade.host.PalisadeStopException;
+import dev.palisade.host.bridge.DeploymentRecord;
+import dev.palisade.host.bridge.DeploymentSource;
+import dev.palisade.host.bridge.ExtensionHost;
+import dev.palisade.host.bridge.ExtensionInfo;
+import dev.palisade.host.bridge.HostProblem;
+
+/** A started host: calls go to the extension module's {@link ExtensionHost} service. Thread-safe. */
+public final class RunningHost implements PalisadeHost {
+
+    private final Framework framework;
+    private final LauncherHostStatus status;
+    private final int port;
+    private final Duration stopTimeout;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    RunningHost(Framework framework, LauncherHostStatus status, int port, Duration stopTimeout) {
+        this.framework = framework;
+        this.status = status;
+        this.port = port;
+        this.stopTimeout = stopTimeout;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    @Override
+    public boolean ready() {
+        return !closed.get() && status.ready() && framework.getState() == org.osgi.framework.Bundle.ACTIVE;
+    }
+
+    @Override
+    public DeploymentRecord deploy(Path jar) {
+        return withExtensionHost(host -> host.deploy(jar, DeploymentSource.EMBEDDING_API));
+    }
+
+    @Override
+    public DeploymentRecord undeploy(String idOrName) {
+        return withExtensionHost(host -> host.undeploy(idOrName, DeploymentSource.EMBEDDING_API));
+    }
+
+    @Override
+    public Object invoke(String idOrName, String method, Map<String, Object> input) {
+        return withExtensionHost(host -> host.invoke(idOrName, method, input));
+    }
+
+    @Override
+    public List<ExtensionInfo> extensions() {
+        return withExtensionHost(ExtensionHost::extensions);
+    }
+
+    @Override
+    public List<DeploymentRecord> deployments() {
+        return withExtensionHost(ExtensionHost::deployments);
+    }
+
+    private <T> T withExtensionHost(Function<ExtensionHost, T> call) {
+        if (closed.get()) {
+            throw new IllegalStateException("this Palisade host is closed; start a new one with Palisade.builder()");
+        }
+        BundleContext context = framework.getBundleContext();
+        ServiceReference<ExtensionHost> reference = context == null ? null : context.getServiceReference(ExtensionHost.class);
+        ExtensionHost host = reference == null ? null : context.getService(reference);
+        if (host == null) {
+            throw new HostProblem(503, "extension-module-unavailable", "Extension module unavailable",
+                    "the extension module (palisade-core-extension) is not running; check the log and the boot features");
+        }
+        try {
+            return call.apply(host);
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
+    /**
+     * Blocks until the framework has stopped, by {@link #close()} or from inside.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        status.setReady(false);
+        try {
+            framework.stop();
+            FrameworkEvent event = framework.waitForStop(stopTimeout.toMillis());
+            if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                throw new PalisadeStopException("the framework did not stop within " + stopTimeout.toSeconds()
+                        + " s; a bundle hangs in its stop method (see the thread dump)", null);
+            }
+            if (event.getType() == FrameworkEvent.ERROR) {
+                throw new PalisadeStopException("the framework stopped with an error: " + OneLine.of(String.valueOf(
+                        event.getThrowable() == null ? null : event.getThrowable().getMessage())), event.getThrowable());
+            }
+        } catch (BundleException e) {
+            throw new PalisadeStopException("the framework could not be stopped: " + OneLine.of(e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PalisadeStopException("interrupted while waiting for the framework to stop", e);
+        }
+    }
+}
