@@ -1,0 +1,162 @@
+package dev.palisade.core.extension;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Hashtable;
+import java.util.stream.Stream;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import dev.palisade.core.extension.deploy.DeploymentLog;
+import dev.palisade.core.extension.deploy.DeploymentPipeline;
+import dev.palisade.core.extension.deploy.ExtensionInstaller;
+import dev.palisade.core.extension.deploy.UploadKeeper;
+import dev.palisade.core.extension.invoke.Invoker;
+import dev.palisade.core.extension.registry.ExtensionRegistry;
+import dev.palisade.core.extension.watch.DeployFolderWatcher;
+import dev.palisade.host.bridge.DeploymentSource;
+import dev.palisade.host.bridge.ExtensionHost;
+import dev.palisade.sandbox.stage.JarStager;
+import dev.palisade.sandbox.stage.StagingLimits;
+
+/**
+ * Starts and stops the extension module with its bundle. Activation returns at once; a start-up thread
+ * redeploys the kept uploads, scans the deploy folder, starts watching it and then registers the
+ * {@link ExtensionHost} service. Deactivation stops watching, unregisters the service and uninstalls
+ * every extension bundle.
+ */
+@Component(immediate = true, service = {})
+public final class ExtensionModule {
+
+    private static final System.Logger LOG = System.getLogger(ExtensionModule.class.getName());
+
+    private BundleContext context;
+    private ExtensionSettings settings;
+    private DeploymentPipeline pipeline;
+    private UploadKeeper uploads;
+    private LocalExtensionHost host;
+    private Thread startup;
+    private volatile boolean stopping;
+    private DeployFolderWatcher watcher;
+    private ServiceRegistration<ExtensionHost> registration;
+
+    @Activate
+    void activate(BundleContext context) {
+        this.context = context;
+        this.settings = ExtensionSettings.from(context::getProperty);
+        deleteContents(settings.stagingDir());
+        deleteContents(settings.incomingDir());
+        ExtensionRegistry registry = new ExtensionRegistry();
+        DeploymentLog log = new DeploymentLog(DeploymentLog.DEFAULT_CAPACITY);
+        ExtensionInstaller installer = new ExtensionInstaller(context);
+        installer.removeLeftovers();
+        uploads = new UploadKeeper(settings.uploadsDir());
+        pipeline = new DeploymentPipeline(new JarStager(settings.stagingDir(), StagingLimits.defaults()),
+                settings.trustDir(), Clock.systemUTC(), installer, registry, log, uploads);
+        host = new LocalExtensionHost(pipeline, registry, log, new Invoker());
+        startup = new Thread(this::startUp, "palisade-extension-startup");
+        startup.setDaemon(true);
+        startup.start();
+    }
+
+    private void startUp() {
+        try {
+            for (Path kept : uploads.kept()) {
+                if (stopping) {
+                    return;
+                }
+                pipeline.deploy(kept, DeploymentSource.REST);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot list the kept uploads in " + uploads.dir()
+                    + "; they are not deployed: " + e);
+        }
+        if (settings.deployDir() != null) {
+            DeployFolderWatcher folder = new DeployFolderWatcher(settings.deployDir(), settings.settle(),
+                    new DeployFolderWatcher.Listener() {
+                        @Override
+                        public void changed(Path jar) {
+                            pipeline.deploy(jar, DeploymentSource.DEPLOY_FOLDER);
+                        }
+
+                        @Override
+                        public void removed(Path jar) {
+                            pipeline.undeployOrigin(jar, DeploymentSource.DEPLOY_FOLDER);
+                        }
+                    });
+            synchronized (this) {
+                if (stopping) {
+                    return;
+                }
+                watcher = folder;
+            }
+            try {
+                folder.start();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "the deploy folder is not watched: " + e.getMessage(), e);
+            }
+        } else {
+            LOG.log(System.Logger.Level.INFO, "framework property " + ExtensionSettings.DEPLOY_DIR
+                    + " is not set; no deploy folder is watched");
+        }
+        synchronized (this) {
+            if (!stopping) {
+                Hashtable<String, Object> props = new Hashtable<>();
+                props.put("service.description", "Palisade extension host");
+                registration = context.registerService(ExtensionHost.class, host, props);
+            }
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        DeployFolderWatcher folder;
+        synchronized (this) {
+            stopping = true;
+            folder = watcher;
+        }
+        if (folder != null) {
+            folder.close();
+        }
+        try {
+            startup.join(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            if (registration != null) {
+                try {
+                    registration.unregister();
+                } catch (IllegalStateException alreadyGone) {
+                    // the framework unregistered it when the bundle stopped
+                }
+                registration = null;
+            }
+        }
+        pipeline.retireAll();
+    }
+
+    private static void deleteContents(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot delete leftover " + p + ": " + e);
+                }
+            });
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot clean " + dir + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.palisade.core.extension.deploy;
+
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+import dev.palisade.api.extension.Plugin;
+
+/**
+ * Installs a checked extension jar into the framework, starts it and creates its plugin; retires
+ * installed extension bundles. Every extension bundle gets a location starting with
+ * {@value #LOCATION_PREFIX} and the start level of the bundle that installs it, so it starts at once
+ * even while the framework is still raising its start level. Called under the deployment lock.
+ */
+public final class ExtensionInstaller {
+
+    /** The location prefix of every bundle this installer installs. */
+    public static final String LOCATION_PREFIX = "palisade-extension:";
+
+    private static final System.Logger LOG = System.getLogger(ExtensionInstaller.class.getName());
+
+    private final BundleContext context;
+
+    /** @param context the context of the core extension bundle */
+    public ExtensionInstaller(BundleContext context) {
+        this.context = context;
+    }
+
+    /** An installed, started extension bundle and the plugin created from its entry class. */
+    public record Installation(Bundle bundle, ClassLoader classLoader, Plugin plugin) {
+    }
+
+    /**
+     * Installs the staged jar under a unique location, starts it, loads the entry class and creates the
+     * plugin. On any failure the new bundle is uninstalled again before this method throws.
+     *
+     * @param staged     the verified private copy of the jar
+     * @param location   a location no other bundle uses
+     * @param label      {@code name version}, for messages
+     * @param entryPoint the binary name of the entry class
+     * @throws DeploymentFailure naming what failed: install, the unresolved requirement, the start error,
+     *         a missing entry class, one that is not a Plugin, or the constructor's exception
+     */
+    public Installation install(Path staged, String location, String label, String entryPoint) {
+        Bundle bundle;
+        try (InputStream in = Files.newInputStream(staged)) {
+            bundle = context.installBundle(location, in);
+        } catch (BundleException | java.io.IOException | RuntimeException e) {
+            throw new DeploymentFailure(Reasons.INSTALL_FAILED, "the framework refused to install " + label + ": "
+                    + e.getMessage() + "; check the jar's manifest headers", e);
+        }
+        try {
+            return startAndCreate(bundle, label, entryPoint);
+        } catch (DeploymentFailure e) {
+            retire(bundle);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            retire(bundle);
+            throw new DeploymentFailure(Reasons.START_FAILED, "deploying " + label + " failed unexpectedly: "
+                    + e.getClass().getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Installation startAndCreate(Bundle bundle, String label, String entryPoint) {
+        BundleStartLevel own = context.getBundle().adapt(BundleStartLevel.class);
+        BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+        if (own != null && level != null) {
+            level.setStartLevel(own.getStartLevel());
+        }
+        try {
+            bundle.start(Bundle.START_TRANSIENT);
+        } catch (BundleException e) {
+            if (e.getType() == BundleException.RESOLVE_ERROR) {
+                throw new DeploymentFailure(Reasons.UNRESOLVED, "bundle " + bundle.getSymbolicName() + " ("
+                        + label + ") did not resolve: " + e.getMessage() + "; an extension may import only the"
+                        + " dev.palisade.api packages the host exports, at versions it exports: fix the"
+                        + " Import-Package header", e);
+            }
+            throw new DeploymentFailure(Reasons.START_FAILED, "bundle " + bundle.getSymbolicName() + " (" + label
+                    + ") did not start: " + e.getMessage(), e);
+        }
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        if (wiring == null) {
+            throw new DeploymentFailure(Reasons.START_FAILED, "bundle " + bundle.getSymbolicName() + " (" + label
+                    + ") has no wiring after start (state " + bundle.getState() + ")", null);
+        }
+        ClassLoader loader = wiring.getClassLoader();
+        Plugin plugin = create(bundle, loader, label, entryPoint);
+        return new Installation(bundle, loader, plugin);
+    }
+
+    private static Plugin create(Bundle bundle, ClassLoader loader, String label, String entryPoint) {
+        Class<?> type;
+        try {
+            type = bundle.loadClass(entryPoint);
+        } catch (ClassNotFoundException e) {
+            throw new DeploymentFailure(Reasons.ENTRY_CLASS_MISSING, "entry class " + entryPoint + " of " + label
+                    + " cannot be found in the bundle; make implementation.entry_point name a class in the jar",
+                    e);
+        } catch (LinkageError e) {
+            throw new DeploymentFailure(Reasons.ENTRY_CLASS_MISSING, "entry class " + entryPoint + " of " + label
+                    + " cannot be loaded: " + e.getClass().getName() + ": " + e.getMessage()
+                    + "; package every class it needs inside the jar", e);
+        }
+        if (!Plugin.class.isAssignableFrom(type)) {
+            throw new DeploymentFailure(Reasons.NOT_A_PLUGIN, "entry class " + entryPoint + " of " + label
+                    + " does not implement " + Plugin.class.getName() + "; implement it, importing package"
+                    + " dev.palisade.api.extension from the host", null);
+        }
+        if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
+            throw new DeploymentFailure(Reasons.NOT_INSTANTIABLE, "entry class " + entryPoint + " of " + label
+                    + " is not a public concrete class; make it public and not abstract", null);
+        }
+        Constructor<?> constructor;
+        try {
+            constructor = type.getConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new DeploymentFailure(Reasons.NOT_INSTANTIABLE, "entry class " + entryPoint + " of " + label
+                    + " has no public no-argument constructor; add one", e);
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return (Plugin) constructor.newInstance();
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DeploymentFailure(Reasons.CONSTRUCTOR_FAILED, "the constructor of entry class " + entryPoint
+                    + " of " + label + " threw " + cause.getClass().getName() + ": " + cause.getMessage()
+                    + "; fix the constructor so that it completes without error", cause);
+        } catch (ExceptionInInitializerError e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DeploymentFailure(Reasons.CONSTRUCTOR_FAILED, "the static initializer of entry class "
+                    + entryPoint + " of " + label + " threw " + cause.getClass().getName() + ": " + cause.getMessage()
+                    + "; fix it so that it completes without error", cause);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new DeploymentFailure(Reasons.NOT_INSTANTIABLE, "entry class " + entryPoint + " of " + label
+                    + " cannot be instantiated: " + e.getClass().getName() + ": " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Stops and uninstalls an extension bundle; failures are logged, never thrown. */
+    public void retire(Bundle bundle) {
+        if (bundle == null || bundle.getState() == Bundle.UNINSTALLED) {
+            return;
+        }
+        try {
+            bundle.stop();
+        } catch (BundleException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "stopping extension bundle [" + bundle.getBundleId() + "] "
+                    + bundle.getSymbolicName() + " failed: " + e.getMessage());
+        }
+        try {
+            bundle.uninstall();
+        } catch (BundleException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "uninstalling extension bundle [" + bundle.getBundleId() + "] "
+                    + bundle.getSymbolicName() + " failed: " + e.getMessage());
+            return;
+        }
+        // Let the framework drop the removed revision (and its class loader) once no call uses it.
+        try {
+            FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
+            if (wiring != null) {
+                wiring.refreshBundles(List.of(bundle));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "refreshing after removing extension bundle ["
+                    + bundle.getBundleId() + "] failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Uninstalls extension bundles left in the framework cache by an earlier run that did not stop
+     * cleanly; their jars are deployed again from the deploy folder and the kept uploads.
+     *
+     * @return how many were removed
+     */
+    public int removeLeftovers() {
+        int removed = 0;
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getLocation().startsWith(LOCATION_PREFIX)) {
+                LOG.log(System.Logger.Level.INFO, "removing extension bundle [" + bundle.getBundleId() + "] "
+                        + bundle.getSymbolicName() + " left over from an earlier run");
+                retire(bundle);
+                removed++;
+            }
+        }
+        return removed;
+    }
+}

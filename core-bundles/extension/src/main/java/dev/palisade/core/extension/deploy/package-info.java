@@ -1,0 +1,13 @@
+/**
+ * The deploy pipeline: stage a private copy, verify and check it (the sandbox library), decide whether
+ * it may replace what serves, install it into the framework, create the plugin, switch the registry,
+ * then retire the old version.
+ *
+ * <p>{@link dev.palisade.core.extension.deploy.DeploymentPipeline} runs one deployment at a time (one
+ * lock). Refusals and failures never touch what serves; every attempt, successful or not, becomes a
+ * {@link dev.palisade.host.bridge.DeploymentRecord} in the bounded in-memory
+ * {@link dev.palisade.core.extension.deploy.DeploymentLog}. A record's {@code reason} always starts with
+ * a bracketed code ({@code [untrusted-signer] ...}, {@code [deployed] ...}) followed by what happened
+ * and, for refusals and failures, what to do. Private implementation package.
+ */
+package dev.palisade.core.extension.deploy;

@@ -1,0 +1,156 @@
+package dev.palisade.core.extension.invoke;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+
+import dev.palisade.api.extension.ExtensionException;
+import dev.palisade.api.extension.InvalidInputException;
+import dev.palisade.api.extension.InvocationContext;
+import dev.palisade.api.extension.JsonValues;
+import dev.palisade.core.extension.registry.ActiveExtension;
+import dev.palisade.host.bridge.HostProblem;
+import dev.palisade.web.Json;
+
+/**
+ * Calls one method of a serving plugin with the checks of the package contract. Called from any thread,
+ * concurrently; stateless apart from the shared schemas, so thread-safe.
+ */
+public final class Invoker {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    /**
+     * @param extension the serving extension
+     * @param method    the method name
+     * @param input     the input object; {@code null} means an empty object
+     * @return the output, deep-copied into host-owned JSON-compatible values
+     * @throws HostProblem 404 {@code method-not-found}; 400 {@code invalid-input} with {@code errors}
+     *         [{pointer, message}]; 422 {@code extension-error} with the extension's {@code code} (and
+     *         {@code field} for an invalid input); 502 {@code extension-failed} naming the exception; 502
+     *         {@code invalid-output} when the output is not JSON-compatible or breaks the output schema
+     */
+    public Object invoke(ActiveExtension extension, String method, Map<String, Object> input) {
+        JsonSchema inputSchema = extension.schemas().input(method);
+        if (method == null || inputSchema == null || !extension.methods().contains(method)) {
+            throw new HostProblem(404, "method-not-found", "No such method",
+                    "extension " + extension.label() + " has no method '" + method + "'; its methods are: "
+                            + String.join(", ", extension.methods()),
+                    properties(extension, method));
+        }
+        Map<String, Object> copiedInput = checkInput(extension, method, inputSchema, input);
+        Object output = call(extension, method, copiedInput);
+        return checkOutput(extension, method, output);
+    }
+
+    private Map<String, Object> checkInput(ActiveExtension extension, String method, JsonSchema schema,
+            Map<String, Object> input) {
+        Map<String, Object> given = input == null ? Map.of() : input;
+        try {
+            JsonValues.requireJsonCompatible(given);
+        } catch (IllegalArgumentException e) {
+            Map<String, Object> props = properties(extension, method);
+            throw new HostProblem(400, "invalid-input", "Invalid input",
+                    "the input for " + extension.label() + " method '" + method + "' is not plain JSON: "
+                            + e.getMessage(), props);
+        }
+        JsonNode tree = Json.mapper().valueToTree(given);
+        List<Map<String, Object>> errors = validate(extension, method, schema, tree, "input");
+        if (!errors.isEmpty()) {
+            Map<String, Object> props = properties(extension, method);
+            props.put("errors", errors);
+            throw new HostProblem(400, "invalid-input", "Invalid input",
+                    "the input does not match the input schema of " + extension.label() + " method '" + method
+                            + "': " + SchemaErrors.summary(errors) + "; send an input the schema accepts",
+                    props);
+        }
+        return Json.mapper().convertValue(tree, MAP);
+    }
+
+    private Object call(ActiveExtension extension, String method, Map<String, Object> input) {
+        InvocationContext context = new Context(extension.id(), extension.name(), extension.version(), method,
+                UUID.randomUUID().toString());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(extension.classLoader());
+        try {
+            return extension.plugin().invoke(method, input, context);
+        } catch (InvalidInputException e) {
+            Map<String, Object> props = properties(extension, method);
+            props.put("code", e.code());
+            props.put("field", e.field());
+            throw new HostProblem(422, "extension-error", "The extension reported an error",
+                    "extension " + extension.label() + " method '" + method + "' refused the input at '" + e.field()
+                            + "' [" + e.code() + "]: " + e.getMessage(), props);
+        } catch (ExtensionException e) {
+            Map<String, Object> props = properties(extension, method);
+            props.put("code", e.code());
+            throw new HostProblem(422, "extension-error", "The extension reported an error",
+                    "extension " + extension.label() + " method '" + method + "' reported [" + e.code() + "]: "
+                            + e.getMessage(), props);
+        } catch (Throwable e) {
+            Map<String, Object> props = properties(extension, method);
+            props.put("exception", e.getClass().getName());
+            throw new HostProblem(502, "extension-failed", "The extension failed",
+                    "extension " + extension.label() + " method '" + method + "' failed with "
+                            + e.getClass().getName() + ": " + e.getMessage()
+                            + "; this is a defect of the extension: report it to its publisher", props);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private Object checkOutput(ActiveExtension extension, String method, Object output) {
+        try {
+            JsonValues.requireJsonCompatible(output);
+        } catch (IllegalArgumentException e) {
+            throw new HostProblem(502, "invalid-output", "The extension returned an invalid output",
+                    "extension " + extension.label() + " method '" + method + "' returned an output that is not"
+                            + " plain JSON: " + e.getMessage() + "; this is a defect of the extension: report it to"
+                            + " its publisher", properties(extension, method));
+        }
+        JsonNode tree = Json.mapper().valueToTree(output);
+        List<Map<String, Object>> errors = validate(extension, method, extension.schemas().output(method), tree,
+                "output");
+        if (!errors.isEmpty()) {
+            Map<String, Object> props = properties(extension, method);
+            props.put("errors", errors);
+            throw new HostProblem(502, "invalid-output", "The extension returned an invalid output",
+                    "the output of " + extension.label() + " method '" + method
+                            + "' does not match its output schema: " + SchemaErrors.summary(errors)
+                            + "; this is a defect of the extension: report it to its publisher", props);
+        }
+        return Json.mapper().convertValue(tree, Object.class);
+    }
+
+    private static List<Map<String, Object>> validate(ActiveExtension extension, String method, JsonSchema schema,
+            JsonNode value, String kind) {
+        try {
+            return SchemaErrors.validate(schema, value);
+        } catch (RuntimeException e) {
+            throw new HostProblem(502, "invalid-schema", "The extension's schema cannot be used",
+                    "the " + kind + " schema of " + extension.label() + " method '" + method
+                            + "' failed while validating: " + e.getMessage()
+                            + "; fix interface." + kind + "_schema." + method + " in the descriptor",
+                    properties(extension, method));
+        }
+    }
+
+    private static Map<String, Object> properties(ActiveExtension extension, String method) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("extension", extension.name());
+        props.put("version", extension.version());
+        props.put("method", method);
+        return props;
+    }
+
+    private record Context(String extensionId, String extensionName, String extensionVersion, String method,
+            String invocationId) implements InvocationContext {
+    }
+}
