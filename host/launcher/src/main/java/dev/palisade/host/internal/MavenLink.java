@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record MavenLink(String groupId, String artifactId, String version, String type, String classifier) {
 
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.\\-]+");
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
 
     /**
      * @param text the link, such as {@code mvn:org.apache.felix/org.apache.felix.scr/2.2.18}
@@ -44,7 +44,7 @@ public record MavenLink(String groupId, String artifactId, String version, Strin
         }
         if (!SEGMENT.matcher(value).matches()) {
             throw new IllegalArgumentException("mvn link [" + link + "] has " + name + " [" + value
-                    + "] with characters other than letters, digits, '.', '-' and '_'"
+                    + "], which is not a plain name (letters, digits, '.', '-' and '_', not starting with '.' or '-')"
                     + " (repository prefixes and version ranges are not supported)");
         }
         return value;
