@@ -61,7 +61,7 @@ public final class SchemaCompiler {
                 return source;
             }
             throw new InvalidSchemaException(ValidationMessage.builder()
-                    .message("the schema refers to ''{0}'', which the host does not load: a method schema may"
+                    .message("the schema refers to ''{1}'', which the host does not load: a method schema may"
                             + " only refer inside itself (\"$ref\": \"#/$defs/...\")")
                     .arguments(String.valueOf(iri)).build());
         }
