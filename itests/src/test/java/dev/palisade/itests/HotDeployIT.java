@@ -124,7 +124,7 @@ class HotDeployIT {
         TestPublisher publisher = ProbeJars.samplePublisher();
         String id = UUID.randomUUID().toString();
         Path good = ProbeJars.reporter(id, "probe", "1.0.0").signedTo(dir.resolve("good.jar"), publisher);
-        TestPublisher mallory = TestPublisher.selfSignedCa("Mallory");
+        TestPublisher mallory = TestPublisher.selfSigned("Mallory");
         byte[] junk = "not a class".getBytes(StandardCharsets.UTF_8);
 
         List<Arguments> jars = new ArrayList<>();
