@@ -76,7 +76,7 @@ public final class ExtensionInstaller {
     private Installation startAndCreate(Bundle bundle, String label, String entryPoint) {
         BundleStartLevel own = context.getBundle().adapt(BundleStartLevel.class);
         BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
-        if (own != null && level != null) {
+        if (own != null && level != null && own.getStartLevel() >= 1) {
             level.setStartLevel(own.getStartLevel());
         }
         try {

@@ -1,0 +1,294 @@
+package dev.palisade.core.extension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.launch.Framework;
+
+import dev.palisade.core.extension.deploy.DeploymentLog;
+import dev.palisade.core.extension.deploy.DeploymentPipeline;
+import dev.palisade.core.extension.deploy.ExtensionInstaller;
+import dev.palisade.core.extension.deploy.UploadKeeper;
+import dev.palisade.core.extension.invoke.Invoker;
+import dev.palisade.core.extension.registry.ExtensionRegistry;
+import dev.palisade.host.bridge.DeploymentOutcome;
+import dev.palisade.host.bridge.DeploymentRecord;
+import dev.palisade.host.bridge.DeploymentSource;
+import dev.palisade.host.bridge.ExtensionInfo;
+import dev.palisade.host.bridge.HostProblem;
+import dev.palisade.sandbox.stage.JarStager;
+import dev.palisade.sandbox.stage.StagingLimits;
+import dev.palisade.sandbox.testing.TestDescriptors;
+import dev.palisade.sandbox.testing.TestJar;
+import dev.palisade.sandbox.testing.TestPublisher;
+import dev.palisade.sandbox.testing.fixtures.FailingConstructorPlugin;
+import dev.palisade.sandbox.testing.fixtures.WordCountPlugin;
+
+/**
+ * The whole pipeline against a real Felix framework: signed jars built in code are staged, verified,
+ * installed, started, switched and retired. The API package comes from the test class path through the
+ * system bundle, as the launcher does it.
+ */
+class ExtensionHostInFelixTest {
+
+    private static final String ID = "5b0c7a4e-2f1d-4c1e-9a7b-3d2f1e0c9b8a";
+    private static final String OTHER_ID = "11111111-2222-4333-8444-555555555555";
+    private static final String BSN = "dev.palisade.test.texttools";
+
+    private static TestPublisher ca;
+    private static TestPublisher publisher;
+
+    @TempDir
+    Path tmp;
+
+    private Framework framework;
+    private DeploymentPipeline pipeline;
+    private LocalExtensionHost host;
+    private UploadKeeper uploads;
+
+    @BeforeAll
+    static void keys() {
+        ca = TestPublisher.selfSignedCa("Palisade Test CA");
+        publisher = TestPublisher.issuedBy(ca, "Text Tools Publisher");
+    }
+
+    @BeforeEach
+    void startFramework() throws Exception {
+        Path trust = Files.createDirectories(tmp.resolve("etc/trust"));
+        ca.writeCertificatePem(trust.resolve("ca.pem"));
+        framework = new FrameworkFactory().newFramework(Map.of(
+                "org.osgi.framework.storage", tmp.resolve("cache").toString(),
+                "org.osgi.framework.storage.clean", "onFirstInit",
+                "org.osgi.framework.system.packages.extra", "dev.palisade.api.extension;version=1.0.0"));
+        framework.start();
+        ExtensionRegistry registry = new ExtensionRegistry();
+        DeploymentLog log = new DeploymentLog(DeploymentLog.DEFAULT_CAPACITY);
+        uploads = new UploadKeeper(tmp.resolve("data/uploads"));
+        pipeline = new DeploymentPipeline(new JarStager(tmp.resolve("data/staging"), StagingLimits.defaults()), trust,
+                Clock.systemUTC(), new ExtensionInstaller(framework.getBundleContext()), registry, log, uploads);
+        host = new LocalExtensionHost(pipeline, registry, log, new Invoker());
+    }
+
+    @AfterEach
+    void stopFramework() throws Exception {
+        framework.stop();
+        framework.waitForStop(10_000);
+    }
+
+    private Path wordCountJar(String file, String version) {
+        return jar(file, version, ID, "text-tools").signedTo(tmp.resolve(file), publisher);
+    }
+
+    private static TestJar jar(String file, String version, String id, String name) {
+        return TestJar.plugin(BSN, version).addClass(WordCountPlugin.class)
+                .descriptor(TestDescriptors.wordCount(id, name, version));
+    }
+
+    private List<Bundle> extensionBundles() {
+        return Arrays.stream(framework.getBundleContext().getBundles())
+                .filter(b -> b.getLocation().startsWith(ExtensionInstaller.LOCATION_PREFIX)).toList();
+    }
+
+    private Object wordCount(String text) {
+        return host.invoke("text-tools", "word_count", Map.of("text", text));
+    }
+
+    @Test
+    void deployInvokeReplaceAndUndeploy() {
+        DeploymentRecord first = host.deploy(wordCountJar("tt-1.0.0.jar", "1.0.0"), DeploymentSource.DEPLOY_FOLDER);
+        assertEquals(DeploymentOutcome.DEPLOYED, first.outcome(), first.reason());
+        assertTrue(first.reason().startsWith("[deployed] text-tools 1.0.0 now serves (signed by CN=Text Tools Publisher"),
+                first.reason());
+        assertEquals("tt-1.0.0.jar", first.fileName());
+        assertEquals(ID, first.extensionId());
+        assertEquals(Map.of("words", 3), wordCount("one two three"));
+        assertEquals(1, extensionBundles().size());
+        assertEquals(Bundle.ACTIVE, extensionBundles().get(0).getState());
+
+        ExtensionInfo info = host.extension(ID).orElseThrow();
+        assertEquals("text-tools", info.name());
+        assertEquals("active", info.state());
+        assertEquals(List.of("word_count"), info.methods());
+        assertEquals(ID, info.descriptor().get("id"));
+
+        DeploymentRecord second = host.deploy(wordCountJar("tt-1.1.0.jar", "1.1.0"), DeploymentSource.DEPLOY_FOLDER);
+        assertEquals(DeploymentOutcome.REPLACED, second.outcome(), second.reason());
+        assertTrue(second.reason().startsWith("[replaced] text-tools 1.1.0 now serves in place of version 1.0.0"),
+                second.reason());
+        assertEquals("1.1.0", host.extension("text-tools").orElseThrow().version());
+        assertEquals(1, extensionBundles().size(), "the old bundle is uninstalled");
+        assertEquals(Map.of("words", 2), wordCount("one two"));
+
+        DeploymentRecord removal = host.undeploy("text-tools", DeploymentSource.REST);
+        assertEquals(DeploymentOutcome.UNDEPLOYED, removal.outcome());
+        assertEquals("[undeployed] text-tools 1.1.0 was stopped and removed (requested from REST)", removal.reason());
+        assertEquals(0, extensionBundles().size());
+        HostProblem gone = assertThrows(HostProblem.class, () -> wordCount("x"));
+        assertEquals(404, gone.status());
+        assertEquals("no extension with id or name 'text-tools' is deployed; list the deployed extensions with"
+                + " GET /api/v1/mplp/extensions", gone.detail());
+
+        assertEquals(List.of(DeploymentOutcome.UNDEPLOYED, DeploymentOutcome.REPLACED, DeploymentOutcome.DEPLOYED),
+                host.deployments().stream().map(DeploymentRecord::outcome).toList());
+    }
+
+    @Test
+    void sameVersionIsRefusedUnlessByteIdenticalAndLowerVersionIsADowngrade() throws Exception {
+        Path jar = wordCountJar("tt.jar", "1.1.0");
+        assertEquals(DeploymentOutcome.DEPLOYED, host.deploy(jar, DeploymentSource.DEPLOY_FOLDER).outcome());
+
+        DeploymentRecord again = host.deploy(jar, DeploymentSource.DEPLOY_FOLDER);
+        assertEquals(DeploymentOutcome.DEPLOYED, again.outcome());
+        assertEquals("[unchanged] version 1.1.0 of text-tools is already deployed from a byte-identical jar; nothing"
+                + " changed", again.reason());
+        assertEquals(1, extensionBundles().size());
+
+        Path changed = jar("x", "1.1.0", ID, "text-tools").entry("extra.txt", "x".getBytes(StandardCharsets.UTF_8))
+                .signedTo(tmp.resolve("tt-changed.jar"), publisher);
+        DeploymentRecord same = host.deploy(changed, DeploymentSource.DEPLOY_FOLDER);
+        assertEquals(DeploymentOutcome.REFUSED, same.outcome());
+        assertEquals("[already-deployed] version 1.1.0 of text-tools is already deployed; raise the version to update",
+                same.reason());
+
+        DeploymentRecord lower = host.deploy(wordCountJar("tt-1.0.5.jar", "1.0.5"), DeploymentSource.DEPLOY_FOLDER);
+        assertEquals(DeploymentOutcome.REFUSED, lower.outcome());
+        assertEquals("[downgrade] version 1.0.5 of text-tools is lower than the serving version 1.1.0; downgrades are"
+                + " refused: deploy a version higher than 1.1.0, or undeploy the extension first", lower.reason());
+
+        Path otherId = jar("x", "9.0.0", OTHER_ID, "text-tools").signedTo(tmp.resolve("other.jar"), publisher);
+        DeploymentRecord taken = host.deploy(otherId, DeploymentSource.DEPLOY_FOLDER);
+        assertEquals(DeploymentOutcome.REFUSED, taken.outcome());
+        assertTrue(taken.reason().startsWith("[name-taken] the name 'text-tools' is already used by extension " + ID),
+                taken.reason());
+
+        assertEquals("1.1.0", host.extension(ID).orElseThrow().version());
+        assertEquals(1, extensionBundles().size());
+    }
+
+    @Test
+    void failuresAfterTheChecksLeaveTheOldVersionServing() {
+        host.deploy(wordCountJar("tt.jar", "1.0.0"), DeploymentSource.DEPLOY_FOLDER);
+
+        Path throwing = TestJar.plugin(BSN, "1.1.0").addClass(FailingConstructorPlugin.class)
+                .descriptor(TestDescriptors.plugin(ID, "text-tools", "1.1.0", "word_count",
+                        FailingConstructorPlugin.class.getName()))
+                .signedTo(tmp.resolve("throwing.jar"), publisher);
+        DeploymentRecord failed = host.deploy(throwing, DeploymentSource.DEPLOY_FOLDER);
+        assertEquals(DeploymentOutcome.FAILED, failed.outcome());
+        assertEquals("[constructor-failed] the constructor of entry class " + FailingConstructorPlugin.class.getName()
+                + " of text-tools 1.1.0 threw java.lang.IllegalStateException: FailingConstructorPlugin refuses to"
+                + " start; fix the constructor so that it completes without error; version 1.0.0 keeps serving",
+                failed.reason());
+
+        Path notAPlugin = TestJar.plugin(BSN, "1.2.0").addClass(NotAPlugin.class)
+                .descriptor(TestDescriptors.plugin(ID, "text-tools", "1.2.0", "word_count", NotAPlugin.class.getName()))
+                .signedTo(tmp.resolve("not-a-plugin.jar"), publisher);
+        DeploymentRecord notPlugin = host.deploy(notAPlugin, DeploymentSource.DEPLOY_FOLDER);
+        assertEquals(DeploymentOutcome.FAILED, notPlugin.outcome());
+        assertEquals("[not-a-plugin] entry class " + NotAPlugin.class.getName() + " of text-tools 1.2.0 does not"
+                + " implement dev.palisade.api.extension.Plugin; implement it, importing package"
+                + " dev.palisade.api.extension from the host; version 1.0.0 keeps serving", notPlugin.reason());
+
+        Path unresolvable = jar("x", "1.3.0", ID, "text-tools")
+                .header("Import-Package", "dev.palisade.api.extension;version=\"[2.0,3)\"")
+                .signedTo(tmp.resolve("unresolvable.jar"), publisher);
+        DeploymentRecord unresolved = host.deploy(unresolvable, DeploymentSource.DEPLOY_FOLDER);
+        assertEquals(DeploymentOutcome.FAILED, unresolved.outcome());
+        assertTrue(unresolved.reason().startsWith("[unresolved] bundle " + BSN + " (text-tools 1.3.0) did not resolve:"),
+                unresolved.reason());
+        assertTrue(unresolved.reason().contains("osgi.wiring.package=dev.palisade.api.extension"), unresolved.reason());
+        assertTrue(unresolved.reason().endsWith("fix the Import-Package header; version 1.0.0 keeps serving"),
+                unresolved.reason());
+
+        assertEquals("1.0.0", host.extension(ID).orElseThrow().version());
+        assertEquals(Map.of("words", 1), wordCount("one"));
+        assertEquals(1, extensionBundles().size(), "failed bundles are uninstalled");
+    }
+
+    @Test
+    void refusalsFromTheChecksAreRecorded() throws Exception {
+        Path unsigned = jar("x", "1.0.0", ID, "text-tools").writeTo(tmp.resolve("unsigned.jar"));
+        DeploymentRecord record = host.deploy(unsigned, DeploymentSource.REST);
+        assertEquals(DeploymentOutcome.REFUSED, record.outcome());
+        assertTrue(record.reason().startsWith("[unsigned] "), record.reason());
+        assertEquals(64, record.sha256().length());
+
+        DeploymentRecord missing = host.deploy(tmp.resolve("nothing.jar"), DeploymentSource.EMBEDDING_API);
+        assertEquals(DeploymentOutcome.REFUSED, missing.outcome());
+        assertTrue(missing.reason().startsWith("[unreadable] cannot read " + tmp.resolve("nothing.jar")),
+                missing.reason());
+        assertEquals(List.of(), host.extensions());
+        assertEquals(0, extensionBundles().size());
+        assertEquals(2, host.deployments().size());
+    }
+
+    @Test
+    void restUploadsAreKeptUntilUndeployedAndAFolderVersionDropsThem() throws Exception {
+        host.deploy(wordCountJar("up.jar", "1.0.0"), DeploymentSource.REST);
+        Path kept = uploads.pathFor(ID);
+        assertTrue(Files.isRegularFile(kept));
+        assertEquals(List.of(kept), uploads.kept());
+
+        // what the next start does: deploy the kept copy again (here: unchanged)
+        assertEquals("[unchanged] version 1.0.0 of text-tools is already deployed from a byte-identical jar; nothing"
+                + " changed", host.deploy(kept, DeploymentSource.REST).reason());
+        assertTrue(Files.isRegularFile(kept));
+
+        host.deploy(wordCountJar("folder.jar", "1.1.0"), DeploymentSource.DEPLOY_FOLDER);
+        assertFalse(Files.exists(kept), "the folder's version now serves; the upload is no longer kept");
+
+        host.deploy(wordCountJar("up2.jar", "1.2.0"), DeploymentSource.REST);
+        assertTrue(Files.exists(kept));
+        host.undeploy(ID, DeploymentSource.REST);
+        assertFalse(Files.exists(kept));
+    }
+
+    @Test
+    void aDeletedFolderFileUndeploysOnlyWhatItServes() {
+        Path a = wordCountJar("a.jar", "1.0.0");
+        Path b = wordCountJar("b.jar", "1.1.0");
+        host.deploy(a, DeploymentSource.DEPLOY_FOLDER);
+        host.deploy(b, DeploymentSource.DEPLOY_FOLDER);
+
+        assertEquals(Optional.empty(), pipeline.undeployOrigin(a, DeploymentSource.DEPLOY_FOLDER));
+        assertEquals("1.1.0", host.extension(ID).orElseThrow().version());
+
+        DeploymentRecord removed = pipeline.undeployOrigin(b, DeploymentSource.DEPLOY_FOLDER).orElseThrow();
+        assertEquals(DeploymentOutcome.UNDEPLOYED, removed.outcome());
+        assertEquals(List.of(), host.extensions());
+    }
+
+    @Test
+    void retireAllUninstallsEveryExtensionBundle() {
+        host.deploy(wordCountJar("a.jar", "1.0.0"), DeploymentSource.DEPLOY_FOLDER);
+        Path other = TestJar.plugin("dev.palisade.test.other", "1.0.0").addClass(WordCountPlugin.class)
+                .descriptor(TestDescriptors.wordCount(OTHER_ID, "other-tools", "1.0.0"))
+                .signedTo(tmp.resolve("other.jar"), publisher);
+        assertEquals(DeploymentOutcome.DEPLOYED, host.deploy(other, DeploymentSource.DEPLOY_FOLDER).outcome());
+        assertEquals(List.of("other-tools", "text-tools"), host.extensions().stream().map(ExtensionInfo::name).toList());
+        assertEquals(2, extensionBundles().size());
+
+        pipeline.retireAll();
+
+        assertEquals(0, extensionBundles().size());
+        assertEquals(List.of(), host.extensions());
+    }
+}
