@@ -34,18 +34,26 @@ public final class Problems {
         return doc;
     }
 
+    private static Map<String, Object> ordered(String... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     /** @return a 404 problem of type {@code not-found} for a path no resource answers */
     public static HostProblem noResource(String method, String path) {
         return new HostProblem(404, "not-found", "No such resource",
                 "no resource answers " + method + " " + path
                         + "; see the REST API documentation for the paths under /api/v1/",
-                Map.of("method", method, "path", path));
+                ordered("method", method, "path", path));
     }
 
     /** @return a 405 problem naming the allowed methods */
     public static HostProblem methodNotAllowed(String method, String path, String allowed) {
         return new HostProblem(405, "method-not-allowed", "Method not allowed",
                 method + " is not supported on " + path + "; use " + allowed,
-                Map.of("method", method, "path", path, "allowed", allowed));
+                ordered("method", method, "path", path, "allowed", allowed));
     }
 }

@@ -82,10 +82,17 @@ public final class RequestBodies {
             throw new HostProblem(400, "malformed-json", "Malformed JSON body",
                     "the request body is not valid JSON at line " + line + ", column " + column + ": "
                             + e.getOriginalMessage() + "; send a well-formed JSON object",
-                    Map.of("line", line, "column", column));
+                    lineAndColumn(line, column));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, Object> lineAndColumn(int line, int column) {
+        Map<String, Object> props = new java.util.LinkedHashMap<>();
+        props.put("line", line);
+        props.put("column", column);
+        return props;
     }
 
     /**

@@ -42,6 +42,6 @@ final class DeploymentResponses {
         props.put("deployment", Json.mapper().convertValue(record, MAP));
         return new HostProblem(422, refused ? "deployment-refused" : "deployment-failed",
                 refused ? "Deployment refused" : "Deployment failed",
-                record.fileName() + ": " + text, props);
+                text.contains(record.fileName()) ? text : record.fileName() + ": " + text, props);
     }
 }
