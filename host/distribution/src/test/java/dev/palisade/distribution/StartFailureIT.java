@@ -109,6 +109,20 @@ class StartFailureIT {
         startsAgainOnTheSameHome(home);
     }
 
+    @Test
+    void secondHostOnAHomeInUse() {
+        Path home = DistributionHome.copyInto(temp);
+        try (PalisadeHost first = Palisade.builder().home(home).port(0).start()) {
+            PalisadeStartException e = failure(Palisade.builder().home(home).port(0));
+            assertEquals(StartFailure.HOME_IN_USE, e.failure());
+            assertEquals("home folder " + home + " is in use by another Palisade host (" + home.resolve("data/palisade.lock")
+                    + " is locked); stop that host or use another home", e.getMessage());
+            assertTrue(first.ready());
+            assertEquals(1, first.extensions().size());
+        }
+        startsAgainOnTheSameHome(home);
+    }
+
     /** After a failed start nothing holds the framework cache: a good start on the same home works. */
     private static void startsAgainOnTheSameHome(Path home) {
         try (PalisadeHost host = Palisade.builder().home(home).port(0)

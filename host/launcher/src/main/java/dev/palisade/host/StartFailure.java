@@ -4,6 +4,8 @@ package dev.palisade.host;
 public enum StartFailure {
     /** The home folder is missing, or lacks a folder the layout requires (etc/, system/). */
     INVALID_HOME,
+    /** Another host (in this or another process) runs on the same home folder. */
+    HOME_IN_USE,
     /** A setting in etc/palisade.properties or on the builder is malformed. */
     INVALID_SETTING,
     /** A features file is malformed, names an unknown feature or has a cycle. */

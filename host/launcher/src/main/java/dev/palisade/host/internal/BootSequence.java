@@ -48,7 +48,14 @@ public final class BootSequence {
         List<ResolvedBundle> bundles = bootBundles();
         PortCheck.requireFree(settings.port());
         int beginning = bundles.stream().mapToInt(b -> b.line().startLevel()).max().orElse(1);
-        Framework framework = newFramework(FrameworkProperties.of(settings, beginning));
+        HomeLock lock = HomeLock.acquire(settings.layout());
+        Framework framework;
+        try {
+            framework = newFramework(FrameworkProperties.of(settings, beginning));
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
         LauncherHostStatus status = new LauncherHostStatus(Instant.now(), PalisadeVersion.current());
         try {
             FrameworkEventLog events = new FrameworkEventLog();
@@ -66,18 +73,21 @@ public final class BootSequence {
             requireActive(bundles, installed);
             ReadyServices.await(context, settings.readyServices(), settings.startTimeout());
             int port = HttpEndpoint.port(context, settings.port());
+            if (settings.readyServices().contains(HostSettings.HTTP_RUNTIME)) {
+                HttpEndpoint.requireListening(port);
+            }
             status.setReady(true);
-            return new RunningHost(framework, status, port, settings.stopTimeout());
+            return new RunningHost(framework, lock, status, port, settings.stopTimeout());
         } catch (BundleException e) {
-            stopQuietly(framework);
+            stopQuietly(framework, lock);
             throw new PalisadeStartException(StartFailure.FRAMEWORK_FAILED,
                     "the OSGi framework failed to start: " + OneLine.of(e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopQuietly(framework);
+            stopQuietly(framework, lock);
             throw new PalisadeStartException(StartFailure.FRAMEWORK_FAILED, "interrupted while the host was starting", e);
         } catch (RuntimeException | Error e) {
-            stopQuietly(framework);
+            stopQuietly(framework, lock);
             throw e;
         }
     }
@@ -182,7 +192,7 @@ public final class BootSequence {
         return bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
     }
 
-    private static void stopQuietly(Framework framework) {
+    private static void stopQuietly(Framework framework, HomeLock lock) {
         try {
             framework.stop();
             framework.waitForStop(10_000);
@@ -190,6 +200,8 @@ public final class BootSequence {
             LOG.log(Level.WARNING, "framework did not stop cleanly after a failed start: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            lock.close();
         }
     }
 

@@ -1,6 +1,10 @@
 package dev.palisade.host.internal;
 
+import java.io.IOException;
 import java.lang.reflect.Array;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,6 +48,19 @@ final class HttpEndpoint {
                     + " and " + HostSettings.HTTP_RUNTIME + " in " + HostSettings.READY_SERVICES);
         }
         return requested;
+    }
+
+    /**
+     * @param port the port the HTTP runtime reported
+     * @throws PalisadeStartException (NOT_READY) when nothing accepts connections there
+     */
+    static void requireListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 2000);
+        } catch (IOException e) {
+            throw new PalisadeStartException(StartFailure.NOT_READY, "the HTTP runtime is registered, but nothing listens on 127.0.0.1:"
+                    + port + " (" + e.getMessage() + "); see the log of org.apache.felix.http.jetty12 (port taken meanwhile?)", e);
+        }
     }
 
     private static List<String> endpoints(BundleContext context) {

@@ -26,13 +26,15 @@ import dev.palisade.host.bridge.HostProblem;
 public final class RunningHost implements PalisadeHost {
 
     private final Framework framework;
+    private final HomeLock lock;
     private final LauncherHostStatus status;
     private final int port;
     private final Duration stopTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RunningHost(Framework framework, LauncherHostStatus status, int port, Duration stopTimeout) {
+    RunningHost(Framework framework, HomeLock lock, LauncherHostStatus status, int port, Duration stopTimeout) {
         this.framework = framework;
+        this.lock = lock;
         this.status = status;
         this.port = port;
         this.stopTimeout = stopTimeout;
@@ -115,9 +117,11 @@ public final class RunningHost implements PalisadeHost {
             framework.stop();
             FrameworkEvent event = framework.waitForStop(stopTimeout.toMillis());
             if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                // the lock stays held: bundles are still running on this home
                 throw new PalisadeStopException("the framework did not stop within " + stopTimeout.toSeconds()
                         + " s; a bundle hangs in its stop method (see the thread dump)", null);
             }
+            lock.close();
             if (event.getType() == FrameworkEvent.ERROR) {
                 throw new PalisadeStopException("the framework stopped with an error: " + OneLine.of(String.valueOf(
                         event.getThrowable() == null ? null : event.getThrowable().getMessage())), event.getThrowable());
