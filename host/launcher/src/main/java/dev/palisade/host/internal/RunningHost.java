@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
@@ -52,7 +53,7 @@ public final class RunningHost implements PalisadeHost {
 
     @Override
     public boolean ready() {
-        return !closed.get() && status.ready() && framework.getState() == org.osgi.framework.Bundle.ACTIVE;
+        return !closed.get() && status.ready() && framework.getState() == Bundle.ACTIVE;
     }
 
     @Override
