@@ -49,6 +49,7 @@ final class DescriptorRules {
                     + "\"; Palisade runs only \"java\" extensions"));
         }
         checkEntryPoint(implementation.get("entry_point").asText(), jar, problems);
+        problems.addAll(PermissionRequests.problems(json));
         return problems;
     }
 

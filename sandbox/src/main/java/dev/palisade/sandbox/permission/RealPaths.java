@@ -1,0 +1,80 @@
+package dev.palisade.sandbox.permission;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Resolves a path the way the operating system would follow it: made absolute, {@code .} and
+ * {@code ..} applied element by element, and every symbolic link on the way replaced by its
+ * target, so that the result is the file an access would really reach. Missing elements are kept
+ * as written (a file about to be created). Thread-safe; reads link targets from the file system.
+ */
+public final class RealPaths {
+
+    /** More links than this on one path count as a loop, as in Linux's ELOOP. */
+    static final int MAX_LINKS = 40;
+
+    private RealPaths() {
+    }
+
+    /**
+     * @param path any path; relative paths are taken relative to the process's working folder, as
+     *             the JDK's file APIs do
+     * @return the resolved absolute path, or {@code null} when a link loops or cannot be read
+     */
+    public static Path resolve(Path path) {
+        Path absolute = path.toAbsolutePath();
+        Path current = absolute.getRoot();
+        Deque<String> pending = new ArrayDeque<>();
+        for (Path name : absolute) {
+            pending.addLast(name.toString());
+        }
+        int links = 0;
+        while (!pending.isEmpty()) {
+            String name = pending.removeFirst();
+            if (name.isEmpty() || name.equals(".")) {
+                continue;
+            }
+            if (name.equals("..")) {
+                Path parent = current.getParent();
+                current = parent == null ? current : parent;
+                continue;
+            }
+            Path candidate = current.resolve(name);
+            if (!Files.isSymbolicLink(candidate)) {
+                current = candidate;
+                continue;
+            }
+            if (++links > MAX_LINKS) {
+                return null;
+            }
+            Path target;
+            try {
+                target = Files.readSymbolicLink(candidate);
+            } catch (IOException | UnsupportedOperationException e) {
+                return null;
+            }
+            if (target.isAbsolute()) {
+                current = target.getRoot();
+            }
+            Deque<String> expanded = new ArrayDeque<>();
+            for (Path element : target) {
+                expanded.addLast(element.toString());
+            }
+            while (!expanded.isEmpty()) {
+                pending.addFirst(expanded.removeLast());
+            }
+        }
+        return current;
+    }
+
+    /** @return the path's string form with {@code /} as separator */
+    static String slashed(Path path) {
+        String text = path.toString();
+        String separator = path.getFileSystem().getSeparator();
+        return separator.equals("/") ? text : text.replace(separator, "/");
+    }
+}
