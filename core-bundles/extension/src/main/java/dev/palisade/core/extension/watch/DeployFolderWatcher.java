@@ -55,7 +55,7 @@ public final class DeployFolderWatcher implements AutoCloseable {
         this.dir = dir.toAbsolutePath().normalize();
         this.settleNanos = settle.toNanos();
         this.listener = listener;
-        this.tracker = new SettleTracker(settleNanos, FileStamp::of);
+        this.tracker = SettleTracker.forJars(settleNanos);
     }
 
     /** @return whether a file name is one the watcher handles: {@code *.jar}, not hidden */

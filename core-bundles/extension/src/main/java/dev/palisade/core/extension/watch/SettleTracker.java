@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Decides when a file of the deploy folder is ready to be handed on, and whether it needs to be. A
- * touched file is pending until its stamp has stayed the same for the settle time; it then becomes a
+ * touched file is pending until its stamp has stayed the same for the settle time, or until it is seen
+ * complete with an unchanged stamp (a jar renamed into place is handed on at once), or gone; it then becomes a
  * {@link Change}: {@code CHANGED} when its stamp differs from the last one handed on, {@code REMOVED}
  * when it is gone and had been handed on, nothing otherwise. Times are {@link System#nanoTime()} values
  * passed in by the caller, so the logic is testable without waiting. Not thread-safe: one watcher
@@ -35,16 +37,24 @@ public final class SettleTracker {
 
     private final long settleNanos;
     private final Function<Path, FileStamp> stat;
+    private final Predicate<Path> complete;
     private final Map<Path, Pending> pending = new LinkedHashMap<>();
     private final Map<Path, FileStamp> handed = new LinkedHashMap<>();
 
     /**
      * @param settleNanos how long a file must stay unchanged
      * @param stat        reads a file's stamp, {@code null} when it is missing
+     * @param complete    whether a file is known to be completely written
      */
-    public SettleTracker(long settleNanos, Function<Path, FileStamp> stat) {
+    public SettleTracker(long settleNanos, Function<Path, FileStamp> stat, Predicate<Path> complete) {
         this.settleNanos = settleNanos;
         this.stat = stat;
+        this.complete = complete;
+    }
+
+    /** A tracker that sees a file as complete when it ends like a zip archive. */
+    public static SettleTracker forJars(long settleNanos) {
+        return new SettleTracker(settleNanos, FileStamp::of, ZipEnd::isComplete);
     }
 
     /** Marks a file as possibly changed at {@code now}. */
@@ -80,7 +90,8 @@ public final class SettleTracker {
                 entry.setValue(new Pending(current, now));
                 continue;
             }
-            if (now - waiting.sinceNanos() < settleNanos) {
+            boolean quietLongEnough = now - waiting.sinceNanos() >= settleNanos;
+            if (!quietLongEnough && current != null && !complete.test(file)) {
                 continue;
             }
             iterator.remove();

@@ -20,7 +20,7 @@ class SettleTrackerTest {
     @TempDir
     Path dir;
 
-    private final SettleTracker tracker = new SettleTracker(SETTLE, FileStamp::of);
+    private final SettleTracker tracker = SettleTracker.forJars(SETTLE);
 
     private static SettleTracker.Change changed(Path file) {
         return new SettleTracker.Change(file, SettleTracker.Kind.CHANGED);
@@ -33,6 +33,31 @@ class SettleTrackerTest {
         assertEquals(List.of(), tracker.settle(50_000_000L));
         assertEquals(List.of(changed(jar)), tracker.settle(100_000_000L));
         assertFalse(tracker.hasPending());
+    }
+
+    @Test
+    void aCompleteJarIsHandedOnWithoutWaitingOutTheSettleTime() throws Exception {
+        Path jar = dir.resolve("a.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("x.txt"));
+            out.write(1);
+        }
+        tracker.touched(jar, 0);
+        assertEquals(List.of(changed(jar)), tracker.settle(1));
+    }
+
+    @Test
+    void aTruncatedJarWaitsForTheSettleTime() throws Exception {
+        Path jar = dir.resolve("a.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("x.txt"));
+            out.write(new byte[1000]);
+        }
+        byte[] whole = Files.readAllBytes(jar);
+        Files.write(jar, java.util.Arrays.copyOf(whole, whole.length - 10));
+        tracker.touched(jar, 0);
+        assertEquals(List.of(), tracker.settle(1), "no end record yet: still being written");
+        assertEquals(List.of(changed(jar)), tracker.settle(SETTLE));
     }
 
     @Test
