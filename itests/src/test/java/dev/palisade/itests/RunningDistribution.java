@@ -44,17 +44,14 @@ final class RunningDistribution implements AutoCloseable {
 
     /** Copies the distribution into {@code home}, starts it and waits until /health says ready. */
     static RunningDistribution start(Path home) throws Exception {
-        Path distribution = Path.of(System.getProperty("palisade.distribution"));
-        if (!Files.isExecutable(distribution.resolve("bin/palisade"))) {
-            throw new IllegalStateException("no assembled distribution at " + distribution
-                    + "; build it with mvn package first");
-        }
-        copyTree(distribution, home);
+        DistributionCopy.copyTo(home);
         int port = freePort();
         Path log = home.resolve("palisade-test.log");
-        Process process = new ProcessBuilder(home.resolve("bin/palisade").toString(), "run",
+        ProcessBuilder command = new ProcessBuilder(home.resolve("bin/palisade").toString(), "run",
                 "--home", home.toString(), "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        command.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = command.start();
         RunningDistribution running = new RunningDistribution(home, port, process, log);
         running.awaitReady();
         return running;
@@ -211,20 +208,6 @@ final class RunningDistribution implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES,
-                            StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.palisade.benchmarks;
+package dev.palisade.itests;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -29,7 +29,7 @@ import dev.palisade.host.bridge.HostProblem;
  * baseline, the same jar installed into a bare Felix with no checks at all and called. All run in
  * the same JVM in the same run; the report gives medians, p90 and the ratios to the baseline.
  *
- * <p>Run: {@code mvn -B -q -Pbench -pl benchmarks -am -DskipTests verify}
+ * <p>Run: {@code mvn -B -q -Pbench -pl itests -am -DskipTests verify}
  * (see docs/BENCHMARKS.md).
  */
 public final class DeployLatencyBenchmark {
@@ -39,7 +39,7 @@ public final class DeployLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         int deploys = Integer.getInteger("bench.deploys", 25);
-        Path distribution = Path.of(System.getProperty("palisade.distribution"));
+        Path distribution = DistributionCopy.assembled();
         Path work = Files.createTempDirectory("palisade-bench");
         Path sampleJar = findSampleJar(distribution.resolve("deploy"));
 
@@ -64,7 +64,7 @@ public final class DeployLatencyBenchmark {
     /** Both entrances of the same host, alternating, so both see the same JVM and machine state. */
     private static void measurePalisade(Path distribution, Path home, Path jar, int deploys,
             List<Long> folder, List<Long> api) throws Exception {
-        copyTree(distribution, home);
+        DistributionCopy.copyTo(home);
         try (Stream<Path> shipped = Files.list(home.resolve("deploy"))) {
             for (Path p : (Iterable<Path>) shipped::iterator) {
                 Files.delete(p);
@@ -189,18 +189,5 @@ public final class DeployLatencyBenchmark {
         Collections.sort(sorted);
         int index = (int) Math.ceil(p * sorted.size()) - 1;
         return sorted.get(Math.max(0, index)) / 1_000_000.0;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }
