@@ -24,13 +24,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.palisade.itests.RunningDistribution.Response;
 import dev.palisade.sandbox.testing.JarTampering;
+import dev.palisade.sandbox.testing.TestJar;
 import dev.palisade.sandbox.testing.TestPublisher;
 
 /**
  * Hot deployment through deploy/ and REST against the assembled distribution running as its own
- * process: the sample works, versions replace each other without a restart, a broken release
- * leaves the old one serving, deleting removes, and hostile jars are refused while the host keeps
- * serving and nothing deployed is touched.
+ * process: the sample works, versions replace each other without a restart, another publisher
+ * cannot take an extension over, a broken release leaves the old one serving, deleting removes, and
+ * hostile jars are refused while the host keeps serving and nothing deployed is touched.
  */
 class HotDeployIT {
 
@@ -79,6 +80,14 @@ class HotDeployIT {
         assertEquals("1.0.0", whoami("versioned"));
 
         deployFromFolder(ProbeJars.reporter(id, "versioned", "1.1.0"), file, "REPLACED");
+        assertEquals("1.1.0", whoami("versioned"));
+
+        TestPublisher otherCa = TestPublisher.selfSignedCa("Other Trusted CA");
+        otherCa.writeCertificatePem(host.home().resolve("etc/trust/other-ca.pem"));
+        TestPublisher otherPublisher = TestPublisher.issuedBy(otherCa, "Other Publisher");
+        JsonNode takeover = deployFromFolder(ProbeJars.reporter(id, "versioned", "1.3.0"), file,
+                otherPublisher, "REFUSED");
+        assertTrue(takeover.path("reason").asText().startsWith("[publisher-changed]"), takeover.toString());
         assertEquals("1.1.0", whoami("versioned"));
 
         JsonNode broken = deployFromFolder(ProbeJars.failing(id, "versioned", "1.2.0"), file,
@@ -183,9 +192,13 @@ class HotDeployIT {
         assertEquals(404, host.get("/api/v1/mplp/extensions/uploaded").status());
     }
 
-    private JsonNode deployFromFolder(dev.palisade.sandbox.testing.TestJar jar, String file,
+    private JsonNode deployFromFolder(TestJar jar, String file, String outcome) throws Exception {
+        return deployFromFolder(jar, file, sample, outcome);
+    }
+
+    private JsonNode deployFromFolder(TestJar jar, String file, TestPublisher publisher,
             String outcome) throws Exception {
-        Path built = jar.signedTo(temp.resolve(UUID.randomUUID() + ".jar"), sample);
+        Path built = jar.signedTo(temp.resolve(UUID.randomUUID() + ".jar"), publisher);
         int before = (int) host.deploymentCount(file);
         host.drop(built, file);
         JsonNode record = host.awaitDeployment(file, before);

@@ -134,8 +134,9 @@ public final class DeploymentPipeline {
         attempt.describe(descriptor);
         String label = descriptor.name() + " " + descriptor.version();
 
-        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, descriptor.id(), descriptor.name(),
-                descriptor.version(), staged.sha256());
+        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, new UpdatePolicy.Candidate(descriptor.id(),
+                descriptor.name(), descriptor.version(), staged.sha256(), inspected.signer().subject(),
+                inspected.signer().fingerprint()));
         switch (decision.kind()) {
             case REFUSED:
                 return attempt.refused(Reasons.of(decision.code(), decision.detail()));

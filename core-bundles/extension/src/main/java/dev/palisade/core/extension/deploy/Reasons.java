@@ -21,6 +21,8 @@ public final class Reasons {
     public static final String DOWNGRADE = "downgrade";
     /** Another extension (other id) already uses the name. */
     public static final String NAME_TAKEN = "name-taken";
+    /** An update is signed by another publisher key than the serving version. */
+    public static final String PUBLISHER_CHANGED = "publisher-changed";
     /** The jar could not be read. */
     public static final String UNREADABLE = "unreadable";
     /** The operator's trust store could not be read. */

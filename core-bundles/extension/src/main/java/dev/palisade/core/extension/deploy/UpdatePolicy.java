@@ -9,8 +9,9 @@ import dev.palisade.core.extension.registry.ExtensionRegistry;
  * Decides what a checked jar may do to the registry: serve as a new extension, replace the serving
  * version of its id, change nothing (the same jar already serves), or be refused. Rules: a name belongs
  * to one id; the same version serves once (a byte-identical jar is an idempotent no-op); a lower version
- * is a downgrade and refused. Stateless; the caller holds the deployment lock so the registry cannot
- * change between the decision and the switch.
+ * is a downgrade and refused; an update must be signed with the same publisher key as the serving
+ * version (publisher pinning: another trusted key cannot take over an extension). Stateless; the caller
+ * holds the deployment lock so the registry cannot change between the decision and the switch.
  */
 public final class UpdatePolicy {
 
@@ -35,18 +36,32 @@ public final class UpdatePolicy {
     public record Decision(Kind kind, ActiveExtension previous, String code, String detail) {
     }
 
+    /**
+     * The checked jar asking to serve.
+     *
+     * @param id          its extension id
+     * @param name        its extension name
+     * @param version     its version
+     * @param sha256      hex SHA-256 of the jar
+     * @param publisher   the signer certificate's subject
+     * @param fingerprint hex SHA-256 of the signer certificate
+     */
+    public record Candidate(String id, String name, String version, String sha256, String publisher,
+            String fingerprint) {
+    }
+
     private UpdatePolicy() {
     }
 
     /**
-     * @param registry the serving extensions
-     * @param id       the jar's extension id
-     * @param name     the jar's extension name
-     * @param version  the jar's version
-     * @param sha256   hex SHA-256 of the jar
+     * @param registry  the serving extensions
+     * @param candidate the checked jar
      * @return the decision
      */
-    public static Decision decide(ExtensionRegistry registry, String id, String name, String version, String sha256) {
+    public static Decision decide(ExtensionRegistry registry, Candidate candidate) {
+        String id = candidate.id();
+        String name = candidate.name();
+        String version = candidate.version();
         Optional<ActiveExtension> sameName = registry.byName(name);
         if (sameName.isPresent() && !sameName.get().id().equals(id)) {
             ActiveExtension other = sameName.get();
@@ -62,7 +77,7 @@ public final class UpdatePolicy {
         ActiveExtension serving = sameId.get();
         int order = Versions.compare(version, serving.version());
         if (order == 0) {
-            if (serving.sha256().equals(sha256)) {
+            if (serving.sha256().equals(candidate.sha256())) {
                 return new Decision(Kind.UNCHANGED, serving, Reasons.UNCHANGED,
                         "version " + version + " of " + name + " is already deployed from a byte-identical jar;"
                                 + " nothing changed");
@@ -75,6 +90,14 @@ public final class UpdatePolicy {
                     "version " + version + " of " + name + " is lower than the serving version "
                             + serving.version() + "; downgrades are refused: deploy a version higher than "
                             + serving.version() + ", or undeploy the extension first");
+        }
+        if (!serving.fingerprint().equals(candidate.fingerprint())) {
+            return new Decision(Kind.REFUSED, serving, Reasons.PUBLISHER_CHANGED,
+                    "version " + version + " of " + name + " is signed by " + candidate.publisher()
+                            + " (certificate SHA-256 " + candidate.fingerprint() + "), but the serving version "
+                            + serving.version() + " was signed by " + serving.publisher() + " (certificate SHA-256 "
+                            + serving.fingerprint() + "); an update must be signed with the same publisher key:"
+                            + " sign it with that key, or undeploy " + name + " first to accept a new publisher");
         }
         return new Decision(Kind.REPLACE, serving, null, null);
     }

@@ -25,27 +25,44 @@ class UpdatePolicyTest {
                 null);
     }
 
+    private static UpdatePolicy.Candidate candidate(String id, String name, String version, String sha) {
+        return new UpdatePolicy.Candidate(id, name, version, sha, "CN=P", "ff");
+    }
+
     private final ExtensionRegistry registry = new ExtensionRegistry();
 
     @Test
+    void anUpdateSignedByAnotherPublisherIsRefused() {
+        registry.switchTo(serving(ID, "text-tools", "1.0.0", "aa"));
+        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry,
+                new UpdatePolicy.Candidate(ID, "text-tools", "1.1.0", "bb", "CN=Mallory", "ee"));
+        assertEquals(UpdatePolicy.Kind.REFUSED, decision.kind());
+        assertEquals(Reasons.PUBLISHER_CHANGED, decision.code());
+        assertEquals("version 1.1.0 of text-tools is signed by CN=Mallory (certificate SHA-256 ee), but the serving"
+                + " version 1.0.0 was signed by CN=P (certificate SHA-256 ff); an update must be signed with the same"
+                + " publisher key: sign it with that key, or undeploy text-tools first to accept a new publisher",
+                decision.detail());
+    }
+
+    @Test
     void newIdIsNew() {
-        assertEquals(UpdatePolicy.Kind.NEW, UpdatePolicy.decide(registry, ID, "text-tools", "1.0.0", "aa").kind());
+        assertEquals(UpdatePolicy.Kind.NEW, UpdatePolicy.decide(registry, candidate(ID, "text-tools", "1.0.0", "aa")).kind());
     }
 
     @Test
     void higherVersionReplaces() {
         ActiveExtension old = serving(ID, "text-tools", "1.0.0", "aa");
         registry.switchTo(old);
-        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, ID, "text-tools", "1.0.1", "bb");
+        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, candidate(ID, "text-tools", "1.0.1", "bb"));
         assertEquals(UpdatePolicy.Kind.REPLACE, decision.kind());
         assertSame(old, decision.previous());
-        assertEquals(UpdatePolicy.Kind.REPLACE, UpdatePolicy.decide(registry, ID, "text-tools", "1.1", "bb").kind());
+        assertEquals(UpdatePolicy.Kind.REPLACE, UpdatePolicy.decide(registry, candidate(ID, "text-tools", "1.1", "bb")).kind());
     }
 
     @Test
     void sameVersionOtherBytesIsRefused() {
         registry.switchTo(serving(ID, "text-tools", "1.0.0", "aa"));
-        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, ID, "text-tools", "1.0", "bb");
+        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, candidate(ID, "text-tools", "1.0", "bb"));
         assertEquals(UpdatePolicy.Kind.REFUSED, decision.kind());
         assertEquals(Reasons.ALREADY_DEPLOYED, decision.code());
         assertEquals("version 1.0 of text-tools is already deployed; raise the version to update", decision.detail());
@@ -54,7 +71,7 @@ class UpdatePolicyTest {
     @Test
     void sameBytesChangeNothing() {
         registry.switchTo(serving(ID, "text-tools", "1.0.0", "aa"));
-        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, ID, "text-tools", "1.0.0", "aa");
+        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, candidate(ID, "text-tools", "1.0.0", "aa"));
         assertEquals(UpdatePolicy.Kind.UNCHANGED, decision.kind());
         assertEquals("version 1.0.0 of text-tools is already deployed from a byte-identical jar; nothing changed",
                 decision.detail());
@@ -63,9 +80,9 @@ class UpdatePolicyTest {
     @Test
     void lowerVersionIsADowngrade() {
         registry.switchTo(serving(ID, "text-tools", "1.2.0", "aa"));
-        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, ID, "text-tools", "1.10.0", "bb");
+        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, candidate(ID, "text-tools", "1.10.0", "bb"));
         assertEquals(UpdatePolicy.Kind.REPLACE, decision.kind(), "1.10.0 is higher than 1.2.0");
-        decision = UpdatePolicy.decide(registry, ID, "text-tools", "1.1.9", "bb");
+        decision = UpdatePolicy.decide(registry, candidate(ID, "text-tools", "1.1.9", "bb"));
         assertEquals(UpdatePolicy.Kind.REFUSED, decision.kind());
         assertEquals(Reasons.DOWNGRADE, decision.code());
         assertEquals("version 1.1.9 of text-tools is lower than the serving version 1.2.0; downgrades are refused:"
@@ -75,7 +92,7 @@ class UpdatePolicyTest {
     @Test
     void aNameBelongsToOneId() {
         registry.switchTo(serving(OTHER_ID, "text-tools", "3.0.0", "aa"));
-        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, ID, "text-tools", "1.0.0", "bb");
+        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, candidate(ID, "text-tools", "1.0.0", "bb"));
         assertEquals(UpdatePolicy.Kind.REFUSED, decision.kind());
         assertEquals(Reasons.NAME_TAKEN, decision.code());
         assertEquals("the name 'text-tools' is already used by extension " + OTHER_ID + " (version 3.0.0), and this"
