@@ -42,7 +42,9 @@ public enum RefusalReason {
     /** The extension descriptor is not JSON, breaks the MPLP schema or a Palisade rule. */
     INVALID_DESCRIPTOR,
     /** The descriptor's version differs from the manifest's Bundle-Version. */
-    VERSION_MISMATCH;
+    VERSION_MISMATCH,
+    /** The bytecode calls JDK members extensions may not use, or references the sandbox or the framework. */
+    FORBIDDEN_CALL;
 
     /** @return the kebab-case code, e.g. {@code "untrusted-signer"} */
     public String code() {

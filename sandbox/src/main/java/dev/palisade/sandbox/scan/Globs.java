@@ -1,0 +1,62 @@
+package dev.palisade.sandbox.scan;
+
+import java.util.regex.Pattern;
+
+/** The glob forms of the member rules, compiled to regular expressions. */
+final class Globs {
+
+    private Globs() {
+    }
+
+    /** Owner globs: {@code *} within a segment, {@code **} across segments, {@code |} between alternatives. */
+    static Pattern owner(String glob) {
+        return compile(glob, "[^/]*", ".*");
+    }
+
+    /** Name globs: {@code *} any characters, {@code |} between alternatives (not used for descriptors). */
+    static Pattern name(String glob) {
+        return compile(glob, ".*", ".*");
+    }
+
+    /** Descriptor globs: {@code *} any characters. */
+    static Pattern descriptor(String glob) {
+        return Pattern.compile(translate(glob, ".*", ".*"));
+    }
+
+    private static Pattern compile(String glob, String star, String doubleStar) {
+        StringBuilder regex = new StringBuilder();
+        for (String alternative : glob.split("\\|")) {
+            if (regex.length() > 0) {
+                regex.append('|');
+            }
+            regex.append("(?:").append(translate(alternative, star, doubleStar)).append(')');
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static String translate(String glob, String star, String doubleStar) {
+        StringBuilder regex = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c != '*') {
+                literal.append(c);
+                continue;
+            }
+            if (literal.length() > 0) {
+                regex.append(Pattern.quote(literal.toString()));
+                literal.setLength(0);
+            }
+            if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                regex.append(doubleStar);
+                i++;
+            } else {
+                regex.append(star);
+            }
+        }
+        if (literal.length() > 0) {
+            regex.append(Pattern.quote(literal.toString()));
+        }
+        return regex.toString();
+    }
+}
