@@ -122,6 +122,16 @@ final class ConnectionPool implements AutoCloseable {
         return e.getCause() == null && bean != null && bean.getActiveConnections() >= config.pool().maxSize();
     }
 
+    /**
+     * Takes {@code connection} out of the pool when {@code failure} says it is dead. Hikari evicts on
+     * SQLState 08 by itself, but not on H2's "database closed" codes nor on a failed validity check.
+     */
+    void evictIfBroken(Connection connection, Throwable failure) {
+        if (failure == null || SqlErrors.isConnectionFailure(failure)) {
+            hikari.evictConnection(connection);
+        }
+    }
+
     /** @return connections in use right now */
     int activeConnections() {
         var bean = hikari.getHikariPoolMXBean();

@@ -100,23 +100,29 @@ public final class Store implements AutoCloseable {
      * alive. Returns within about the fail-fast timeout, whatever the database does. Never throws.
      */
     public StoreHealth health() {
+        String operation = "checking the store's health";
         long start = System.nanoTime();
         Duration wait = config.failFastTimeout();
-        try (Connection c = pool.acquire("checking the store's health", wait)) {
+        String problem;
+        try (Connection c = pool.acquire(operation, wait)) {
             int seconds = (int) Math.max(1, wait.toSeconds());
-            boolean valid = c.isValid(seconds);
-            Duration latency = Duration.ofNanos(System.nanoTime() - start);
-            return valid
-                    ? new StoreHealth(true, kind(), database(), latency, null)
-                    : new StoreHealth(false, kind(), database(), latency, "the database did not answer within "
-                            + seconds + " s");
+            try {
+                if (c.isValid(seconds)) {
+                    return new StoreHealth(true, kind(), database(), Duration.ofNanos(System.nanoTime() - start), null);
+                }
+            } catch (SQLException e) {
+                pool.evictIfBroken(c, e);
+                throw e;
+            }
+            pool.evictIfBroken(c, null);
+            problem = operation + " failed: the database " + database() + " is unreachable (no answer within "
+                    + seconds + " s); calls fail until it is back";
         } catch (StoreException e) {
-            return new StoreHealth(false, kind(), database(), Duration.ofNanos(System.nanoTime() - start),
-                    e.getMessage());
+            problem = e.getMessage();
         } catch (SQLException e) {
-            return new StoreHealth(false, kind(), database(), Duration.ofNanos(System.nanoTime() - start),
-                    SqlErrors.causeLine(e));
+            problem = SqlErrors.translate(operation, database(), e).getMessage();
         }
+        return new StoreHealth(false, kind(), database(), Duration.ofNanos(System.nanoTime() - start), problem);
     }
 
     /** @return {@code health().up()} */

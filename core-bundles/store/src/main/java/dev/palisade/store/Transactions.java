@@ -49,6 +49,7 @@ public final class Transactions {
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly(c, e);
+                pool.evictIfBroken(c, e);
                 throw e;
             }
         } catch (SQLException e) {

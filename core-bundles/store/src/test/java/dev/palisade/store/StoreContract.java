@@ -93,7 +93,7 @@ abstract class StoreContract {
         }
     }
 
-    void populate(Store s) {
+    static void populate(Store s) {
         Instant base = Instant.parse("2026-01-02T03:04:05.123456789Z");
         for (int i = 0; i < 25; i++) {
             s.deployments().record(record("attempt-" + i, base.plusSeconds(i),
