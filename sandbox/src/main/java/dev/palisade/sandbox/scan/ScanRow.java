@@ -30,7 +30,8 @@ public record ScanRow(String className, String method, int line, String kind, St
         Objects.requireNonNull(reason, "reason");
     }
 
-    static ScanRow of(Site site) {
+    /** @return the row for a site found by {@link ClassInspector} */
+    public static ScanRow of(Site site) {
         return new ScanRow(site.className().replace('/', '.'), site.methodName(), site.line(),
                 site.kind().name().toLowerCase(java.util.Locale.ROOT), site.member().display(),
                 site.verdict().kind().name().toLowerCase(java.util.Locale.ROOT), site.verdict().permission(),

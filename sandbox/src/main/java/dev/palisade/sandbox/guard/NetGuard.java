@@ -1,0 +1,110 @@
+package dev.palisade.sandbox.guard;
+
+import dev.palisade.sandbox.permission.RealPaths;
+import dev.palisade.sandbox.policy.DecisionPoint;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Network checks woven before connecting and name-resolving calls of extension code. A connection
+ * needs net.connect for host:port (by the name asked for, or by a granted address literal);
+ * resolving a name needs net.connect for that host on some port. Never resolves names itself.
+ * Called only by woven code; thread-safe.
+ */
+public final class NetGuard {
+
+    private static final String PERMISSION = "net.connect";
+
+    private NetGuard() {
+    }
+
+    /** Before {@code Socket.connect(address)}. */
+    public static void connect(SocketAddress address, String extension) {
+        if (!(address instanceof InetSocketAddress inet)) {
+            throw DecisionPoint.deny(extension, PERMISSION, String.valueOf(address));
+        }
+        String ip = inet.isUnresolved() ? null : inet.getAddress().getHostAddress();
+        require(inet.getHostString(), ip, inet.getPort(), extension);
+    }
+
+    /** Before {@code new Socket(host, port)}; a {@code null} host is the loopback address. */
+    public static void connect(String host, int port, String extension) {
+        if (host == null || host.isEmpty()) {
+            require("localhost", InetAddress.getLoopbackAddress().getHostAddress(), port, extension);
+        } else {
+            require(host, null, port, extension);
+        }
+    }
+
+    /** Before {@code new Socket(address, port)}. */
+    public static void connect(InetAddress address, int port, String extension) {
+        if (address == null) {
+            throw DecisionPoint.deny(extension, PERMISSION, "null:" + port);
+        }
+        require(knownName(address), address.getHostAddress(), port, extension);
+    }
+
+    /** Before {@code InetAddress.getByName(host)} and friends; a {@code null} or empty host is the loopback address. */
+    public static void resolve(String host, String extension) {
+        String name = host == null || host.isEmpty() ? "localhost" : host;
+        if (!DecisionPoint.grants(extension).mayResolve(name)) {
+            throw DecisionPoint.deny(extension, PERMISSION, name);
+        }
+    }
+
+    /** Before {@code URL.openConnection()}, {@code openStream()}, {@code getContent()}: http(s) needs net.connect, file needs file.read. */
+    public static void open(URL url, String extension) {
+        String protocol = url.getProtocol().toLowerCase(Locale.ROOT);
+        if (protocol.equals("http") || protocol.equals("https")) {
+            int port = url.getPort() == -1 ? url.getDefaultPort() : url.getPort();
+            require(url.getHost(), null, port, extension);
+        } else if (protocol.equals("file")) {
+            Path path;
+            try {
+                path = Path.of(url.toURI());
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw DecisionPoint.deny(extension, "file.read", url.toString());
+            }
+            Path resolved = RealPaths.resolve(path);
+            if (!DecisionPoint.grants(extension).mayRead(resolved)) {
+                throw DecisionPoint.deny(extension, "file.read", resolved == null ? path.toString() : resolved.toString());
+            }
+        } else {
+            throw DecisionPoint.deny(extension, PERMISSION, url.toString());
+        }
+    }
+
+    /** Before {@code HttpClient.send(request, ...)} and {@code sendAsync}. */
+    public static void send(HttpRequest request, String extension) {
+        URI uri = request.uri();
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw DecisionPoint.deny(extension, PERMISSION, uri.toString());
+        }
+        int port = uri.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
+        require(uri.getHost(), null, port, extension);
+    }
+
+    private static void require(String host, String ip, int port, String extension) {
+        if (!DecisionPoint.grants(extension).mayConnect(host, ip, port)) {
+            String shown = host == null ? ip : host;
+            throw DecisionPoint.deny(extension, PERMISSION, (shown != null && shown.contains(":") ? "[" + shown + "]"
+                    : shown) + ":" + port);
+        }
+    }
+
+    /** @return the host name the address was created with, without a reverse lookup; null if none */
+    private static String knownName(InetAddress address) {
+        String text = address.toString();
+        int slash = text.indexOf('/');
+        return slash <= 0 ? null : text.substring(0, slash);
+    }
+}
