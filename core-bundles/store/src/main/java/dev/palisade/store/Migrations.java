@@ -51,6 +51,7 @@ final class Migrations {
                     .failOnMissingLocations(false)
                     .validateMigrationNaming(true)
                     .cleanDisabled(true)
+                    .loggers("slf4j")
                     .load();
             MigrateResult result = flyway.migrate();
             MigrationVersion current = flyway.info().current() == null ? null : flyway.info().current().getVersion();
