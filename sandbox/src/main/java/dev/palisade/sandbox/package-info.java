@@ -1,34 +1,73 @@
 /**
- * The Palisade sandbox: the checks an extension jar must pass before the host installs it.
+ * The Palisade sandbox: what an extension jar must pass before the host installs it, and what
+ * keeps an installed extension to its grants while it runs, without a SecurityManager or JVM flags.
  *
- * <p>An extension arrives as an untrusted file (from {@code deploy/} or an upload). The host runs
- * it through these layers, in order, and installs only the private copy that passed all of them;
- * each refusal is a {@link dev.palisade.sandbox.DeploymentRefusedException} whose
+ * <p>An extension arrives as an untrusted file (from {@code deploy/} or an upload). Each refusal is
+ * a {@link dev.palisade.sandbox.DeploymentRefusedException} whose
  * {@link dev.palisade.sandbox.RefusalReason} names the check and whose detail says what was wrong
- * and what to do.
+ * and what to do; a denial at run time is a {@link dev.palisade.api.sandbox.SandboxViolation}.
+ *
+ * <h2>Install time</h2>
  * <ol>
- * <li><b>Staging</b> ({@link dev.palisade.sandbox.stage}): copies the file to a private, uniquely
- * named file, so later changes to the source cannot change what is installed, and refuses empty
- * files, non-zip files, oversized jars, too many entries, unsafe entry names (absolute, "..",
- * backslashes, drive letters, control characters), duplicate entries or a central directory that
- * disagrees with the local headers, and zip bombs (entries that inflate past their declared size,
- * a compression-ratio limit or a total limit).</li>
- * <li><b>Trust</b> ({@link dev.palisade.sandbox.trust}): every entry must be signed, unchanged since
- * signing, by exactly one signer whose certificate chains (PKIX) to a trust anchor in
- * {@code etc/trust/} and is valid at signing or check time. The framework itself does not check
- * signatures when security is off, so this is the only place a tampered or re-signed jar is
- * caught.</li>
- * <li><b>Install-time checks</b> ({@link dev.palisade.sandbox.check}): the manifest must describe an
- * OSGi bundle without activators, components, fragments, native code, Require-Bundle or dynamic
- * imports, importing only {@code dev.palisade.api.*} and {@code java.*}; the descriptor
- * {@code META-INF/palisade/extension.json} must be JSON that meets the bundled MPLP Extension
- * schema and the Palisade rules (a Java plugin whose methods, schemas and entry class are
- * consistent); and its version must equal the Bundle-Version.</li>
+ * <li><b>Staging</b> ({@link dev.palisade.sandbox.stage}): a private, uniquely named copy, so later
+ * changes to the source cannot change what is installed; refuses empty and non-zip files, oversized
+ * jars, too many entries, unsafe entry names, duplicate entries or a central directory that
+ * disagrees with the local headers, and zip bombs.</li>
+ * <li><b>Trust</b> ({@link dev.palisade.sandbox.trust}): every entry signed, unchanged, by one signer
+ * chaining (PKIX) to a trust anchor in {@code etc/trust/}, valid at signing or check time. The
+ * framework does not check signatures when security is off, so this is the only place a tampered
+ * or re-signed jar is caught.</li>
+ * <li><b>Checks</b> ({@link dev.palisade.sandbox.check}): an OSGi bundle without activators,
+ * components, fragments, native code, Require-Bundle or dynamic imports, importing only
+ * {@code dev.palisade.api.*} and {@code java.*}; a descriptor valid against the MPLP schema and
+ * the Palisade rules, including its permission requests
+ * ({@link dev.palisade.sandbox.check.PermissionRequests}: each a grantable kind of
+ * {@link dev.palisade.sandbox.permission} with a valid target; never-granted kinds are refused).</li>
+ * <li><b>Bytecode scan</b> ({@link dev.palisade.sandbox.scan}): every class (multi-release and
+ * nested jars included) is read, never loaded; each call, field access, method handle and
+ * invokedynamic bootstrap is classified by data-driven rules ({@code jdk-members.rules}) as
+ * allowed, guarded (checked at run time, with the permission it needs) or forbidden. Deny by
+ * default: a JDK member not on the allowlist is forbidden. Also forbidden: extending JDK classes
+ * other than the plain ones, finalizers, method references to guarded members, and naming the
+ * sandbox's or the framework's packages. The {@link dev.palisade.sandbox.scan.ScanReport} lists
+ * every guarded and forbidden site (class, method, line, member, permission); any forbidden site
+ * refuses the jar ({@code FORBIDDEN_CALL}).</li>
  * </ol>
  *
- * <p>These checks decide only whether a jar may be installed. They do not constrain what an
- * installed extension's code does at run time.
+ * <h2>Run time</h2>
+ * <ol>
+ * <li><b>Module layer</b> ({@link dev.palisade.sandbox.isolation}): a resolver hook lets an
+ * extension wire only to the API bundle's packages, {@code java.*} and the guard package; nothing
+ * wires to an extension (no imports from it, no fragments onto it); bundle and service find/event
+ * hooks show an extension only itself and the API bundle.</li>
+ * <li><b>Call-site rewriting</b> ({@link dev.palisade.sandbox.weaving}), the primary layer: a
+ * weaving hook, registered before any extension installs, applies the same rules to each class of
+ * an extension bundle as it loads: a forbidden site stops the class from loading; each guarded call
+ * gets a static check into {@link dev.palisade.sandbox.guard} first, with the extension id fixed
+ * at weave time. Any failure is a {@code WeavingException}: the class does not load, the hook
+ * stays. Guards resolve paths ({@code ..}, symbolic links) before matching, never resolve names
+ * themselves, and ask the {@link dev.palisade.sandbox.policy.DecisionPoint} (installed once by the
+ * host) for grants; every denial is counted and logged per extension before it is thrown, so an
+ * extension that catches it cannot hide it.</li>
+ * </ol>
  *
- * <p>This library is embedded privately into the core extension bundle and exports nothing.
+ * <h2>What these layers do not catch</h2>
+ * <ul>
+ * <li>Time-of-check to time-of-use: a path is checked, then the JDK opens it; a symbolic link
+ * swapped in between by another process (extensions cannot create links) is followed.</li>
+ * <li>Work the JDK does on the extension's behalf after a check: HTTP redirects followed by
+ * {@code HttpURLConnection} to other hosts, name lookups inside {@code URL.equals}/{@code hashCode}
+ * (a DNS side channel), DNS answers that point a granted name at another address.</li>
+ * <li>Resource exhaustion: endless loops, unbounded allocation, deadlocks, threads an extension
+ * granted thread.create starts. These need the run-time executor with time limits, accounting and
+ * quarantine, or process isolation ({@code sandbox_level: strict}).</li>
+ * <li>Bugs in the JDK or in allowed JDK members that can be tricked into running extension-chosen
+ * code; and which bundles are extensions: the host's {@link dev.palisade.sandbox.weaving.ExtensionBundles}
+ * decides, and a bundle it does not name is not woven.</li>
+ * </ul>
+ *
+ * <p>This library is embedded privately into the core extension bundle, which must export
+ * {@code dev.palisade.sandbox.guard} (woven code reaches it through a dynamic import) and nothing
+ * else of it.
  */
 package dev.palisade.sandbox;
