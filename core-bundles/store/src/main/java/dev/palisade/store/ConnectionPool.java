@@ -53,14 +53,25 @@ final class ConnectionPool implements AutoCloseable {
         hc.setConnectionInitSql(config.kind().sessionInitSql());
         hc.setAutoCommit(true);
         try {
+            probe(direct);
             return new ConnectionPool(new HikariDataSource(hc), direct, config);
-        } catch (PoolInitializationException e) {
+        } catch (SQLException | PoolInitializationException e) {
             throw new StoreUnavailableException(config.redactedUrl(), "cannot open the store: " + describe(config)
                     + " is unreachable (" + SqlErrors.causeLine(e) + "); start the database or fix "
                     + StoreConfig.URL + ", " + StoreConfig.USER + " and " + StoreConfig.PASSWORD_ENV, e);
         } catch (RuntimeException e) {
             throw new StoreUnavailableException(config.redactedUrl(), "cannot open the store: " + describe(config)
                     + " failed (" + SqlErrors.causeLine(e) + ")", e);
+        }
+    }
+
+    /**
+     * One direct connection before the pool exists: an unreachable database then fails here, with the
+     * driver's own exception, instead of inside Hikari, which logs its stack trace at ERROR.
+     */
+    private static void probe(DataSource direct) throws SQLException {
+        try (Connection c = direct.getConnection()) {
+            // reachable
         }
     }
 

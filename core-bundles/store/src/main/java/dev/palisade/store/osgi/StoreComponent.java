@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,15 +14,20 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.palisade.host.bridge.StartupReport;
+import dev.palisade.host.bridge.StoreAdmin;
 import dev.palisade.store.Store;
 import dev.palisade.store.StoreConfig;
 import dev.palisade.store.StoreException;
 
 /**
- * Opens the store when the bundle starts and registers it as a {@code dev.palisade.store.Store}
- * service with the properties {@code palisade.store.database} (H2 or POSTGRESQL),
- * {@code palisade.store.url} (no password) and {@code palisade.store.schema}. When the store cannot be
- * opened, logs one line and fails activation; the framework keeps running.
+ * Opens the store when the bundle starts and registers it twice, with the properties
+ * {@code palisade.store.database} (H2 or POSTGRESQL), {@code palisade.store.url} (no password) and
+ * {@code palisade.store.schema}: as {@code dev.palisade.store.Store} (private to this bundle's package
+ * space, for the store's own tests) and as the bridge's {@link StoreAdmin}, which the rest of the host
+ * uses. When the store cannot be opened, the one-line reason goes to the launcher's
+ * {@link StartupReport} while the host starts (the launcher fails the start with it and prints it), or
+ * to the log otherwise; the component then stays without services and the framework keeps running.
  */
 @Component(immediate = true)
 public final class StoreComponent {
@@ -33,6 +39,7 @@ public final class StoreComponent {
 
     private Store store;
     private ServiceRegistration<Store> registration;
+    private ServiceRegistration<StoreAdmin> adminRegistration;
 
     @Activate
     void activate(BundleContext context) {
@@ -46,19 +53,38 @@ public final class StoreComponent {
         try {
             store = Store.open(StoreConfig.fromSettings(settings, System.getenv()));
         } catch (StoreException e) {
-            LOG.error(e.getMessage());
-            throw e;
+            if (!reported(context, e.getMessage())) {
+                LOG.error(e.getMessage());
+            }
+            return; // no stack trace from SCR: the one line above says it all
         }
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("palisade.store.database", store.kind().name());
         props.put("palisade.store.url", store.database());
         props.put("palisade.store.schema", store.schemaVersion());
         registration = context.registerService(Store.class, store, props);
+        adminRegistration = context.registerService(StoreAdmin.class, new StoreAdminService(store), props);
         LOG.info("store open: {} {}, schema {}", store.kind(), store.database(), store.schemaVersion());
+    }
+
+    private static boolean reported(BundleContext context, String reason) {
+        ServiceReference<StartupReport> ref = context.getServiceReference(StartupReport.class);
+        StartupReport report = ref == null ? null : context.getService(ref);
+        if (report == null) {
+            return false;
+        }
+        try {
+            return report.cannotStart("store", reason);
+        } finally {
+            context.ungetService(ref);
+        }
     }
 
     @Deactivate
     void deactivate() {
+        if (adminRegistration != null) {
+            adminRegistration.unregister();
+        }
         if (registration != null) {
             registration.unregister();
         }

@@ -3,6 +3,7 @@ package dev.palisade.store.osgi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -14,16 +15,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 
+import dev.palisade.host.bridge.AuditCheck;
+import dev.palisade.host.bridge.AuditReceipt;
+import dev.palisade.host.bridge.HostProblem;
+import dev.palisade.host.bridge.StartupReport;
+import dev.palisade.host.bridge.StoreAdmin;
+import dev.palisade.host.bridge.StoreStatus;
 import dev.palisade.store.Store;
 import dev.palisade.store.StoreConfig;
 
@@ -43,6 +52,7 @@ class StoreBundleIT {
     Path tmp;
 
     private Framework framework;
+    private StartupReport startupReport;
 
     private Bundle boot(Map<String, String> properties) throws Exception {
         Map<String, String> config = new HashMap<>(properties);
@@ -51,6 +61,9 @@ class StoreBundleIT {
         config.put("org.osgi.framework.system.packages.extra", "dev.palisade.host.bridge;version=1.0.0");
         framework = new FrameworkFactory().newFramework(config);
         framework.init();
+        if (startupReport != null) {
+            framework.getBundleContext().registerService(StartupReport.class, startupReport, null);
+        }
         List<Bundle> installed = new ArrayList<>();
         for (String key : SUPPORT) {
             installed.add(framework.getBundleContext().installBundle(location(key)));
@@ -103,11 +116,47 @@ class StoreBundleIT {
         Object verification = audit.getClass().getMethod("verify").invoke(audit);
         assertEquals(true, verification.getClass().getMethod("intact").invoke(verification));
 
+        // The bridge's StoreAdmin: the test shares the bridge classes with the framework (system bundle export).
+        ServiceReference<StoreAdmin> adminRef = framework.getBundleContext().getServiceReference(StoreAdmin.class);
+        assertNotNull(adminRef, "no StoreAdmin service");
+        StoreAdmin admin = framework.getBundleContext().getService(adminRef);
+        assertEquals(new StoreStatus(true, "H2", ref.getProperty("palisade.store.url").toString(), 0, null),
+                withoutLatency(admin.status()));
+        AuditReceipt receipt = admin.appendAudit("it", "admin.check", "t", Map.of("n", 2));
+        assertEquals(2, receipt.seq());
+        AuditCheck check = admin.verifyAudit();
+        assertEquals(new AuditCheck(2, 2, null, null, "audit log intact: 2 entries, chain verified"), check);
+        HostProblem tooLong = assertThrows(HostProblem.class, () -> admin.appendAudit("x".repeat(129), "a", null, null));
+        assertEquals(400, tooLong.status());
+        assertEquals("store-input", tooLong.type());
+        assertEquals("[actor] is 129 characters long, at most 128 fit", tooLong.detail());
+
         // Stopping the bundle closes the store: the database opens again outside the framework.
         bundle.stop();
         try (Store reopened = Store.open(StoreConfig.h2In(data))) {
-            assertEquals(1, reopened.audit().size());
+            assertEquals(2, reopened.audit().size());
         }
+    }
+
+    private static StoreStatus withoutLatency(StoreStatus s) {
+        return new StoreStatus(s.up(), s.database(), s.url(), 0, s.problem());
+    }
+
+    @Test
+    void anUnreachableDatabaseIsReportedToTheLaunchersStartupReport() throws Exception {
+        List<String> reports = new CopyOnWriteArrayList<>();
+        startupReport = (component, reason) -> reports.add(component + ": " + reason);
+        boot(Map.of(StoreConfig.URL, "jdbc:postgresql://127.0.0.1:1/palisade", StoreConfig.USER, "app",
+                StoreConfig.FAIL_FAST_TIMEOUT, "PT1S"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (reports.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of("store: cannot open the store: POSTGRESQL database jdbc:postgresql://127.0.0.1:1/palisade"
+                + " as user app is unreachable (Connection to 127.0.0.1:1 refused. Check that the hostname and port are"
+                + " correct and that the postmaster is accepting TCP/IP connections.); start the database or fix"
+                + " palisade.db.url, palisade.db.user and PALISADE_DB_PASSWORD"), reports);
+        assertNull(framework.getBundleContext().getServiceReference(StoreAdmin.class));
     }
 
     @Test
