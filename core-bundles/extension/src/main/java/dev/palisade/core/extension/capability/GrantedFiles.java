@@ -8,6 +8,7 @@ import dev.palisade.sandbox.permission.RealPaths;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -55,8 +55,8 @@ final class GrantedFiles implements ExtensionFiles {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new ExtensionException("invalid_text", "file " + path + " is not UTF-8 text; read it with readBytes",
-                    e);
+            throw new ExtensionException("invalid_text", "file " + printable(path)
+                    + " is not UTF-8 text; read it with readBytes", e);
         }
     }
 

@@ -43,6 +43,9 @@ final class JsonFileKeyValueStore implements KeyValueStore {
     /** The largest store, as the sum of its keys' and values' UTF-8 JSON. */
     static final long MAX_TOTAL_BYTES = 8L * 1024 * 1024;
 
+    /** Temporary files are hidden beside the store file while it is replaced. */
+    private static final String FILE_PREFIX = ".kv-";
+
     private final String extensionId;
     private final Path file;
     private final ObjectMapper mapper;
@@ -197,8 +200,6 @@ final class JsonFileKeyValueStore implements KeyValueStore {
             }
         }
     }
-
-    private static final String FILE_PREFIX = ".kv-";
 
     private byte[] serialize(TreeMap<String, byte[]> content) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
