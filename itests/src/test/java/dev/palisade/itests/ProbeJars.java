@@ -8,7 +8,7 @@ import dev.palisade.sandbox.testing.TestJar;
 import dev.palisade.sandbox.testing.TestPublisher;
 
 /** Builds small extension jars around the {@code whoami} fixture, in good and broken variants. */
-final class ProbeJars {
+public final class ProbeJars {
 
     static final String REPORTER_CLASS = "dev/palisade/itests/fixtures/VersionReporter.class";
 
@@ -16,7 +16,7 @@ final class ProbeJars {
     }
 
     /** @return the sample publisher, whose CA the distribution trusts */
-    static TestPublisher samplePublisher() {
+    public static TestPublisher samplePublisher() {
         return TestPublisher.load(Path.of(System.getProperty("palisade.sample.keystore")),
                 "palisade-sample".toCharArray(), "sample-publisher");
     }

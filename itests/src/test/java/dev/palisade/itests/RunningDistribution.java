@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -23,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The assembled distribution, copied to a fresh home and started as a separate process with
  * {@code bin/palisade run}, as an operator would. Closing it sends SIGTERM and waits.
  */
-final class RunningDistribution implements AutoCloseable {
+public final class RunningDistribution implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -43,33 +44,60 @@ final class RunningDistribution implements AutoCloseable {
     }
 
     /** Copies the distribution into {@code home}, starts it and waits until /health says ready. */
-    static RunningDistribution start(Path home) throws Exception {
+    public static RunningDistribution start(Path home) throws Exception {
+        return start(home, Map.of());
+    }
+
+    /**
+     * Same as {@link #start(Path)}, with extra environment variables for {@code bin/palisade}
+     * (such as {@code JAVA_OPTS}) and {@code beforeStart} run on the copied home first (to add
+     * trust anchors or policy files).
+     */
+    public static RunningDistribution start(Path home, Map<String, String> environment,
+            HomeSetup beforeStart) throws Exception {
         DistributionCopy.copyTo(home);
+        beforeStart.prepare(home);
+        return launch(home, environment);
+    }
+
+    /** Same as {@link #start(Path)}, with extra environment variables for {@code bin/palisade}. */
+    public static RunningDistribution start(Path home, Map<String, String> environment) throws Exception {
+        return start(home, environment, copied -> { });
+    }
+
+    /** Prepares a copied home before the host starts. */
+    @FunctionalInterface
+    public interface HomeSetup {
+        void prepare(Path home) throws Exception;
+    }
+
+    private static RunningDistribution launch(Path home, Map<String, String> environment) throws Exception {
         int port = freePort();
         Path log = home.resolve("palisade-test.log");
         ProcessBuilder command = new ProcessBuilder(home.resolve("bin/palisade").toString(), "run",
                 "--home", home.toString(), "--port", Integer.toString(port))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         command.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        command.environment().putAll(environment);
         Process process = command.start();
         RunningDistribution running = new RunningDistribution(home, port, process, log);
         running.awaitReady();
         return running;
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
-    Path deployDir() {
+    public Path deployDir() {
         return home.resolve("deploy");
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -78,23 +106,23 @@ final class RunningDistribution implements AutoCloseable {
     }
 
     /** A response with its body parsed as JSON (or null when the body is not JSON). */
-    record Response(int status, String contentType, String body, JsonNode json) {
+    public record Response(int status, String contentType, String body, JsonNode json) {
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
-    Response delete(String path) {
+    public Response delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
-    Response postJson(String path, String json) {
+    public Response postJson(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Response postBytes(String path, byte[] body) {
+    public Response postBytes(String path, byte[] body) {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/java-archive")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
@@ -104,7 +132,7 @@ final class RunningDistribution implements AutoCloseable {
      * Writes a jar into deploy/ the way a careful operator does: to a hidden temporary name first,
      * then an atomic rename, so the watcher never sees half a file.
      */
-    Path drop(Path jar, String fileName) throws IOException {
+    public Path drop(Path jar, String fileName) throws IOException {
         Path hidden = deployDir().resolve("." + fileName + ".tmp");
         Files.copy(jar, hidden, StandardCopyOption.REPLACE_EXISTING);
         return Files.move(hidden, deployDir().resolve(fileName), StandardCopyOption.ATOMIC_MOVE,
@@ -112,7 +140,7 @@ final class RunningDistribution implements AutoCloseable {
     }
 
     /** Polls GET {@code path} until the predicate holds, then returns that response. */
-    Response await(String path, Predicate<Response> condition, String what) {
+    public Response await(String path, Predicate<Response> condition, String what) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         Response last = null;
         while (Instant.now().isBefore(deadline)) {
@@ -128,7 +156,7 @@ final class RunningDistribution implements AutoCloseable {
     }
 
     /** Waits for the deployment record of {@code fileName} and returns it. */
-    JsonNode awaitDeployment(String fileName, int countBefore) {
+    public JsonNode awaitDeployment(String fileName, int countBefore) {
         Response r = await("/api/v1/mplp/deployments",
                 resp -> recordsFor(resp.json(), fileName).count() > countBefore,
                 "a deployment record for " + fileName);
@@ -136,7 +164,7 @@ final class RunningDistribution implements AutoCloseable {
     }
 
     /** @return how many deployment records name {@code fileName} so far */
-    long deploymentCount(String fileName) {
+    public long deploymentCount(String fileName) {
         return recordsFor(get("/api/v1/mplp/deployments").json(), fileName).count();
     }
 
