@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.palisade.host.bridge.DeploymentRecord;
 import dev.palisade.host.bridge.ExtensionInfo;
 import dev.palisade.host.bridge.HostProblem;
+import dev.palisade.host.bridge.StoreAdmin;
 
 /**
  * A running Palisade host, as {@link Palisade.Builder#start()} returns it. Thread-safe. Closing it
@@ -63,6 +64,15 @@ public interface PalisadeHost extends AutoCloseable {
 
     /** @return every deployment attempt since the host started, newest first */
     List<DeploymentRecord> deployments();
+
+    /**
+     * The store: health, backup, restore and the audit log. The returned object serves while this
+     * host runs; its calls throw {@link HostProblem}s as {@link StoreAdmin} describes.
+     *
+     * @return the store's service
+     * @throws HostProblem with status 503 ({@code store-unavailable}) when the store is not running
+     */
+    StoreAdmin store();
 
     /**
      * Stops the framework and waits for it to finish. Calling it again does nothing.

@@ -16,6 +16,11 @@ public enum StartFailure {
     BUNDLE_NOT_STARTED,
     /** The HTTP port is already taken on 127.0.0.1. */
     PORT_IN_USE,
+    /**
+     * A core component reported that it cannot provide its service, such as the store when its
+     * database is unreachable; the message is the component's own line.
+     */
+    SERVICE_FAILED,
     /** Every bundle started, but a service the host needs did not appear in time. */
     NOT_READY,
     /** The OSGi framework itself failed to initialize or start. */

@@ -3,6 +3,8 @@ package dev.palisade.host.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,21 +24,39 @@ public final class Main {
 
     /** System property holding the default home folder (set by bin/palisade). */
     public static final String HOME_PROPERTY = "palisade.home";
+    /** The framework property {@code --db-url} sets. */
+    static final String DB_URL = "palisade.db.url";
+    /** The framework property {@code --db-user} sets. */
+    static final String DB_USER = "palisade.db.user";
+    private static final String SIMPLE_LOGGER_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     private static final String HELP = String.join(System.lineSeparator(),
             "Palisade " + PalisadeVersion.current() + ": an embeddable plugin host for signed extensions.",
             "",
             CommandLine.USAGE,
             "",
-            "  run          start the host and serve until stopped (Ctrl-C or SIGTERM stop it cleanly)",
-            "  --home DIR   the Palisade home folder (etc/, system/, deploy/, data/);",
-            "               default: the distribution folder bin/palisade lives in",
-            "  --port N     the HTTP port on 127.0.0.1, 0 for any free port;",
-            "               default: palisade.http.port in etc/palisade.properties, else 8080",
-            "  --help       print this text",
+            "  run              start the host and serve until stopped (Ctrl-C or SIGTERM stop it cleanly)",
+            "  backup FILE      write a backup of the store (deployments, grants, audit log) to FILE, from one",
+            "                   consistent snapshot; through the running host when one runs on the home",
+            "  restore FILE     replace the store with the backup in FILE (H2 and PostgreSQL backups restore into",
+            "                   either); refused while a host runs on the home, and when the store holds data",
+            "                   newer than the backup",
+            "  --force          restore even over newer data",
+            "  audit verify     check the audit log's hash chain and name the first broken entry",
+            "  --home DIR       the Palisade home folder (etc/, system/, deploy/, data/);",
+            "                   default: the distribution folder bin/palisade lives in",
+            "  --port N         the HTTP port on 127.0.0.1, 0 for any free port;",
+            "                   default: palisade.http.port in etc/palisade.properties, else 8080",
+            "  --db-url URL     the store's database: jdbc:postgresql://HOST:PORT/DB or jdbc:h2:file:PATH;",
+            "                   default: palisade.db.url in etc/palisade.properties, else H2 in data/db/",
+            "  --db-user USER   the database user; default: palisade.db.user, else palisade (H2)",
+            "                   the password comes only from the environment variable " + CommandLine.PASSWORD_ENV,
+            "  --help           print this text",
             "",
-            "Exit codes: 0 help printed or stopped from inside; 1 did not start or stop cleanly;",
-            "2 wrong arguments; 130 / 143 stopped by Ctrl-C / SIGTERM after a clean stop.");
+            "Exit codes: 0 done (or help printed, or stopped from inside); 1 did not start, did not stop cleanly,",
+            "or the command failed (database unreachable, file unreadable); 2 wrong arguments; 3 audit chain",
+            "broken; 4 restore refused (newer data without --force, newer schema, or a host runs on the home);",
+            "130 / 143 stopped by Ctrl-C / SIGTERM after a clean stop.");
 
     private Main() {
     }
@@ -51,7 +71,8 @@ public final class Main {
     }
 
     /**
-     * Runs the command; for {@code run}, blocks until the host stops.
+     * Runs the command; for {@code run}, blocks until the host stops; the store commands start the
+     * store in-process when no host runs on the home (see {@link StoreCommands}).
      *
      * @return the exit code
      */
@@ -78,10 +99,35 @@ public final class Main {
             }
             home = Path.of(fromScript);
         }
-        return serve(home, commandLine.port(), out, err);
+        if (commandLine.command() != CommandLine.Command.RUN) {
+            quietLogs();
+            return new StoreCommands(home, commandLine, out, err).run();
+        }
+        return serve(home, commandLine, out, err);
     }
 
-    private static int serve(Path home, Integer port, PrintStream out, PrintStream err) {
+    /** @return the framework properties for {@code --db-url} and {@code --db-user}, those given */
+    static Map<String, String> databaseProperties(CommandLine commandLine) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (commandLine.dbUrl() != null) {
+            properties.put(DB_URL, commandLine.dbUrl());
+        }
+        if (commandLine.dbUser() != null) {
+            properties.put(DB_USER, commandLine.dbUser());
+        }
+        return properties;
+    }
+
+    /** The store commands print their own lines; the bundles' start-up chatter would drown them. */
+    private static void quietLogs() {
+        if (System.getProperty(SIMPLE_LOGGER_LEVEL) == null) {
+            System.setProperty(SIMPLE_LOGGER_LEVEL, "warn");
+        }
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private static int serve(Path home, CommandLine commandLine, PrintStream out, PrintStream err) {
+        Integer port = commandLine.port();
         AtomicReference<PalisadeHost> running = new AtomicReference<>();
         AtomicBoolean signalled = new AtomicBoolean();
         Thread hook = new Thread(() -> {
@@ -104,6 +150,7 @@ public final class Main {
             if (port != null) {
                 builder.port(port);
             }
+            databaseProperties(commandLine).forEach(builder::property);
             host = builder.start();
         } catch (PalisadeStartException e) {
             err.println("palisade: cannot start: " + e.getMessage());

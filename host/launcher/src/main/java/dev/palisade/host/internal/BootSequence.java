@@ -16,10 +16,11 @@ import dev.palisade.host.PalisadeHost;
 import dev.palisade.host.PalisadeStartException;
 import dev.palisade.host.StartFailure;
 import dev.palisade.host.bridge.HostStatus;
+import dev.palisade.host.bridge.StartupReport;
 
 /**
  * Starts one host: finds the boot bundles, checks the port, locks the home, then initializes
- * Felix, registers {@link HostStatus}, installs the bundles with their start levels, starts the
+ * Felix, registers {@link HostStatus} and {@link StartupReport}, installs the bundles with their start levels, starts the
  * framework, requires every boot bundle to be active, waits for the services the host needs and
  * checks HTTP listens. Any failure stops the framework and releases the home before it is thrown.
  */
@@ -51,12 +52,14 @@ public final class BootSequence {
             throw e;
         }
         LauncherHostStatus status = new LauncherHostStatus(Instant.now(), PalisadeVersion.current());
+        LauncherStartupReport report = new LauncherStartupReport();
         try {
             FrameworkEventLog events = new FrameworkEventLog();
             framework.init(events);
             BundleContext context = framework.getBundleContext();
             context.addFrameworkListener(events);
             context.registerService(HostStatus.class, status, null);
+            context.registerService(StartupReport.class, report, null);
             bundles.install(context);
             framework.start();
             if (!events.awaitStarted(settings.startTimeout().toMillis())) {
@@ -64,13 +67,16 @@ public final class BootSequence {
                         + beginning + " within " + settings.startTimeout().toSeconds() + " s; see the log for the bundle that hangs");
             }
             bundles.requireActive();
-            ReadyServices.await(context, settings.readyServices(), settings.startTimeout());
+            ReadyServices.await(context, settings.readyServices(), settings.startTimeout(), report);
             int port = HttpEndpoint.port(context, settings.port());
             if (settings.readyServices().contains(HostSettings.HTTP_RUNTIME)) {
                 HttpEndpoint.requireListening(port);
             }
+            report.close();
+            RunningHost host = new RunningHost(framework, lock, status, port, settings.stopTimeout(),
+                    PortFile.of(settings.layout()));
             status.setReady(true);
-            return new RunningHost(framework, lock, status, port, settings.stopTimeout());
+            return host;
         } catch (BundleException e) {
             stopQuietly(framework, lock);
             throw new PalisadeStartException(StartFailure.FRAMEWORK_FAILED,
@@ -80,6 +86,7 @@ public final class BootSequence {
             stopQuietly(framework, lock);
             throw new PalisadeStartException(StartFailure.FRAMEWORK_FAILED, "interrupted while the host was starting", e);
         } catch (RuntimeException | Error e) {
+            report.close();
             stopQuietly(framework, lock);
             throw e;
         }

@@ -56,6 +56,8 @@ public record HostSettings(
     public static final String HTTP_RUNTIME = "org.osgi.service.servlet.runtime.HttpServiceRuntime";
     /** The extension module's service. */
     public static final String EXTENSION_HOST = "dev.palisade.host.bridge.ExtensionHost";
+    /** The store's service. */
+    public static final String STORE_ADMIN = "dev.palisade.host.bridge.StoreAdmin";
 
     private static final int DEFAULT_PORT = 8080;
 
@@ -95,7 +97,7 @@ public record HostSettings(
             throw invalidSetting(FEATURE_REPOSITORIES + " is empty; name the features file, such as "
                     + "mvn:dev.palisade/palisade-features/" + PalisadeVersion.current() + "/xml/features");
         }
-        List<String> ready = listSetting(merged, READY_SERVICES, HTTP_RUNTIME + "," + EXTENSION_HOST);
+        List<String> ready = listSetting(merged, READY_SERVICES, HTTP_RUNTIME + "," + STORE_ADMIN + "," + EXTENSION_HOST);
         Duration startTimeout = Duration.ofSeconds(intSetting(merged, START_TIMEOUT, 60, 1, 3600));
         Duration stopTimeout = Duration.ofSeconds(intSetting(merged, STOP_TIMEOUT, 30, 1, 3600));
         return new HostSettings(layout, effectivePort, merged, boot, repositories, ready, startTimeout, stopTimeout);

@@ -14,8 +14,13 @@ import org.osgi.util.tracker.ServiceTracker;
 import dev.palisade.host.PalisadeStartException;
 import dev.palisade.host.StartFailure;
 
-/** Waits until each service the host needs is registered, within one shared deadline. */
+/**
+ * Waits until each service the host needs is registered, within one shared deadline, and ends the wait
+ * early when a component reports through {@link LauncherStartupReport} that it cannot start.
+ */
 final class ReadyServices {
+
+    private static final long POLL_MILLIS = 100;
 
     private ReadyServices() {
     }
@@ -24,9 +29,12 @@ final class ReadyServices {
      * @param context  the system bundle's context
      * @param services service interface names
      * @param timeout  the time all of them may take together
-     * @throws PalisadeStartException (NOT_READY) naming the first service that did not appear
+     * @param report   checked while waiting: a component that reported it cannot start ends the wait
+     * @throws PalisadeStartException (SERVICE_FAILED) with the reported line, (NOT_READY) naming the first
+     *         service that did not appear
      */
-    static void await(BundleContext context, List<String> services, Duration timeout) throws InterruptedException {
+    static void await(BundleContext context, List<String> services, Duration timeout, LauncherStartupReport report)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String service : services) {
             Filter filter;
@@ -39,8 +47,14 @@ final class ReadyServices {
             ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, filter, null);
             tracker.open(true);
             try {
-                long remaining = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-                if (tracker.waitForService(remaining) == null) {
+                Object found = null;
+                while (found == null && System.nanoTime() - deadline < 0) {
+                    report.throwIfReported();
+                    long remaining = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+                    found = tracker.waitForService(Math.min(remaining, POLL_MILLIS));
+                }
+                if (found == null) {
+                    report.throwIfReported();
                     throw new PalisadeStartException(StartFailure.NOT_READY, "service " + service + " did not appear within "
                             + timeout.toSeconds() + " s" + inactiveBundles(context)
                             + "; see the log for the bundle that should register it, or raise " + HostSettings.START_TIMEOUT);
@@ -49,6 +63,7 @@ final class ReadyServices {
                 tracker.close();
             }
         }
+        report.throwIfReported();
     }
 
     private static String inactiveBundles(BundleContext context) {

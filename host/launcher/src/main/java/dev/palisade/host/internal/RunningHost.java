@@ -22,8 +22,12 @@ import dev.palisade.host.bridge.DeploymentSource;
 import dev.palisade.host.bridge.ExtensionHost;
 import dev.palisade.host.bridge.ExtensionInfo;
 import dev.palisade.host.bridge.HostProblem;
+import dev.palisade.host.bridge.StoreAdmin;
 
-/** A started host: calls go to the extension module's {@link ExtensionHost} service. Thread-safe. */
+/**
+ * A started host: calls go to the extension module's {@link ExtensionHost} and the store's
+ * {@link StoreAdmin} services. Writes the home's port file while it runs. Thread-safe.
+ */
 public final class RunningHost implements PalisadeHost {
 
     private final Framework framework;
@@ -31,14 +35,18 @@ public final class RunningHost implements PalisadeHost {
     private final LauncherHostStatus status;
     private final int port;
     private final Duration stopTimeout;
+    private final PortFile portFile;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RunningHost(Framework framework, HomeLock lock, LauncherHostStatus status, int port, Duration stopTimeout) {
+    RunningHost(Framework framework, HomeLock lock, LauncherHostStatus status, int port, Duration stopTimeout,
+            PortFile portFile) {
         this.framework = framework;
         this.lock = lock;
         this.status = status;
         this.port = port;
         this.stopTimeout = stopTimeout;
+        this.portFile = portFile;
+        portFile.write(port);
     }
 
     @Override
@@ -81,19 +89,29 @@ public final class RunningHost implements PalisadeHost {
         return withExtensionHost(ExtensionHost::deployments);
     }
 
+    @Override
+    public StoreAdmin store() {
+        return withService(StoreAdmin.class, new HostProblem(503, "store-unavailable", "Store unavailable",
+                "the store (palisade-core-store) is not running; check the log and the boot features"), admin -> admin);
+    }
+
     private <T> T withExtensionHost(Function<ExtensionHost, T> call) {
+        return withService(ExtensionHost.class, new HostProblem(503, "extension-module-unavailable", "Extension module unavailable",
+                "the extension module (palisade-core-extension) is not running; check the log and the boot features"), call);
+    }
+
+    private <S, T> T withService(Class<S> type, HostProblem missing, Function<S, T> call) {
         if (closed.get()) {
             throw new IllegalStateException("this Palisade host is closed; start a new one with Palisade.builder()");
         }
         BundleContext context = framework.getBundleContext();
-        ServiceReference<ExtensionHost> reference = context == null ? null : context.getServiceReference(ExtensionHost.class);
-        ExtensionHost host = reference == null ? null : context.getService(reference);
-        if (host == null) {
-            throw new HostProblem(503, "extension-module-unavailable", "Extension module unavailable",
-                    "the extension module (palisade-core-extension) is not running; check the log and the boot features");
+        ServiceReference<S> reference = context == null ? null : context.getServiceReference(type);
+        S service = reference == null ? null : context.getService(reference);
+        if (service == null) {
+            throw missing;
         }
         try {
-            return call.apply(host);
+            return call.apply(service);
         } finally {
             context.ungetService(reference);
         }
@@ -114,6 +132,7 @@ public final class RunningHost implements PalisadeHost {
             return;
         }
         status.setReady(false);
+        portFile.delete();
         try {
             framework.stop();
             FrameworkEvent event = framework.waitForStop(stopTimeout.toMillis());

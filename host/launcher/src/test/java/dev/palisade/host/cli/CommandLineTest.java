@@ -50,4 +50,41 @@ class CommandLineTest {
         assertEquals("--home is given twice", usageError("run", "--home", "a", "--home=b"));
         assertEquals("unknown option [extra]", usageError("run", "extra"));
     }
+
+    @Test
+    void storeCommands() {
+        assertEquals(new CommandLine(Command.BACKUP, Path.of("h"), null, null, null, Path.of("b.gz"), false),
+                CommandLine.parse(List.of("backup", "b.gz", "--home", "h")));
+        assertEquals(new CommandLine(Command.RESTORE, null, null, "jdbc:postgresql://db:5432/p", "app", Path.of("b.gz"), true),
+                CommandLine.parse(List.of("restore", "--force", "b.gz", "--db-url=jdbc:postgresql://db:5432/p", "--db-user", "app")));
+        assertEquals(new CommandLine(Command.AUDIT_VERIFY, Path.of("h"), null, null, null, null, false),
+                CommandLine.parse(List.of("audit", "verify", "--home=h")));
+        assertEquals(new CommandLine(Command.RUN, null, 0, "jdbc:h2:file:/x", "u", null, false),
+                CommandLine.parse(List.of("run", "--db-url", "jdbc:h2:file:/x", "--port", "0", "--db-user", "u")));
+    }
+
+    @Test
+    void aPasswordIsNeverTakenFromTheCommandLine() {
+        String expected = "--db-password is not accepted: a password on the command line shows in the process list and"
+                + " the shell history; set the environment variable PALISADE_DB_PASSWORD instead";
+        assertEquals(expected, usageError("run", "--db-password", "secret"));
+        assertEquals(expected, usageError("run", "--db-password=secret"));
+        assertEquals(expected, usageError("backup", "f", "--db-password"));
+    }
+
+    @Test
+    void storeCommandErrorsNameTheWrongArgument() {
+        assertEquals("backup needs a FILE", usageError("backup", "--home", "h"));
+        assertEquals("restore needs a FILE", usageError("restore"));
+        assertEquals("unknown option [second]", usageError("backup", "first", "second"));
+        assertEquals("audit needs a subcommand: palisade audit verify", usageError("audit"));
+        assertEquals("audit needs a subcommand: palisade audit verify", usageError("audit", "check"));
+        assertEquals("--force is an option of restore only", usageError("backup", "f", "--force"));
+        assertEquals("--force takes no value", usageError("restore", "f", "--force=yes"));
+        assertEquals("--port is an option of run only", usageError("backup", "f", "--port", "1"));
+        assertEquals("--db-url [postgres://x] is not a JDBC URL; use jdbc:postgresql://HOST:PORT/DB or jdbc:h2:file:PATH",
+                usageError("run", "--db-url", "postgres://x"));
+        assertEquals("--db-url is given twice", usageError("run", "--db-url", "jdbc:h2:file:a", "--db-url=jdbc:h2:file:b"));
+        assertEquals("--db-user needs a value", usageError("audit", "verify", "--db-user"));
+    }
 }

@@ -42,7 +42,7 @@ class HostSettingsTest {
         assertEquals(List.of("palisade-core"), settings.bootFeatures());
         assertEquals(List.of(MavenLink.parse("mvn:dev.palisade/palisade-features/" + PalisadeVersion.current() + "/xml/features")),
                 settings.featureRepositories());
-        assertEquals(List.of(HostSettings.HTTP_RUNTIME, HostSettings.EXTENSION_HOST), settings.readyServices());
+        assertEquals(List.of(HostSettings.HTTP_RUNTIME, HostSettings.STORE_ADMIN, HostSettings.EXTENSION_HOST), settings.readyServices());
         assertEquals(Duration.ofSeconds(60), settings.startTimeout());
         assertTrue(Files.isDirectory(home.resolve("deploy")));
         assertTrue(Files.isDirectory(home.resolve("data")));
