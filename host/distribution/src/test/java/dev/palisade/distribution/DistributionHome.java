@@ -10,13 +10,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /** The assembled distribution folder (built by this module's package phase), copied per test. */
-final class DistributionHome {
+public final class DistributionHome {
 
     private DistributionHome() {
     }
 
     /** @return the assembled folder, target/palisade-VERSION */
-    static Path assembled() {
+    public static Path assembled() {
         String dir = System.getProperty("palisade.dist.dir");
         if (dir == null || !Files.isDirectory(Path.of(dir))) {
             throw new IllegalStateException("palisade.dist.dir [" + dir + "] is not the assembled distribution; run mvn verify");
@@ -28,7 +28,7 @@ final class DistributionHome {
      * @param parent a temporary folder
      * @return a fresh copy of the distribution inside it, with file permissions kept
      */
-    static Path copyInto(Path parent) {
+    public static Path copyInto(Path parent) {
         Path source = assembled();
         Path target = parent.resolve(source.getFileName());
         try (Stream<Path> files = Files.walk(source)) {
@@ -47,7 +47,7 @@ final class DistributionHome {
     }
 
     /** @return a port that was free on 127.0.0.1 a moment ago */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
             return socket.getLocalPort();
         } catch (IOException e) {

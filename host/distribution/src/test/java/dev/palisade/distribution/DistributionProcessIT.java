@@ -123,14 +123,16 @@ class DistributionProcessIT {
         Process help = palisade(script, log, "--help");
         assertTrue(help.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, help.exitValue(), read(log));
-        assertTrue(read(log).contains("usage: palisade run [--home DIR] [--port N] | palisade --help"), read(log));
+        assertTrue(read(log).contains("usage: palisade (run [--port N] | backup FILE | restore FILE [--force] | audit verify)"
+                + " [--home DIR] [--db-url URL] [--db-user USER] | palisade --help"), read(log));
 
         Path badLog = temp.resolve("bad.log");
         Process bad = palisade(script, badLog, "run", "--port", "eighty");
         assertTrue(bad.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, bad.exitValue(), read(badLog));
         assertEquals("palisade: --port [eighty] is not a port number in 0..65535 (0 = any free port)\n"
-                + "usage: palisade run [--home DIR] [--port N] | palisade --help\n", read(badLog));
+                + "usage: palisade (run [--port N] | backup FILE | restore FILE [--force] | audit verify)"
+                + " [--home DIR] [--db-url URL] [--db-user USER] | palisade --help\n", read(badLog));
     }
 
     @Test

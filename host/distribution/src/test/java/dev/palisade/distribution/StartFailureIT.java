@@ -44,7 +44,7 @@ class StartFailureIT {
         PalisadeStartException e = failure(Palisade.builder().home(home).property("palisade.boot.features", "palisade-core,palisade-nope"));
         assertEquals(StartFailure.INVALID_FEATURES, e.failure());
         assertEquals("palisade.boot.features names feature palisade-nope, which no features file defines; known features:"
-                + " palisade-core, palisade-framework, palisade-http, palisade-json, palisade-logging", e.getMessage());
+                + " palisade-core, palisade-framework, palisade-http, palisade-json, palisade-logging, palisade-store", e.getMessage());
     }
 
     @Test
@@ -106,6 +106,24 @@ class StartFailureIT {
         assertEquals(StartFailure.NOT_READY, e.failure());
         assertEquals("service com.example.Missing did not appear within 1 s; see the log for the bundle that should register it,"
                 + " or raise palisade.start.timeout.seconds", e.getMessage());
+        startsAgainOnTheSameHome(home);
+    }
+
+    @Test
+    void unreachableDatabaseFailsTheStartWithTheStoresLine() {
+        Path home = DistributionHome.copyInto(temp);
+        int closed = DistributionHome.freePort();
+        long start = System.nanoTime();
+        PalisadeStartException e = failure(Palisade.builder().home(home).port(0)
+                .property("palisade.db.url", "jdbc:postgresql://127.0.0.1:" + closed + "/palisade")
+                .property("palisade.db.user", "app"));
+        assertEquals(StartFailure.SERVICE_FAILED, e.failure());
+        assertEquals("cannot open the store: POSTGRESQL database jdbc:postgresql://127.0.0.1:" + closed + "/palisade as user"
+                + " app is unreachable (Connection to 127.0.0.1:" + closed + " refused. Check that the hostname and port are"
+                + " correct and that the postmaster is accepting TCP/IP connections.); start the database or fix"
+                + " palisade.db.url, palisade.db.user and PALISADE_DB_PASSWORD", e.getMessage());
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(seconds < 30, "the start took " + seconds + " s to fail, not the store's fail-fast time");
         startsAgainOnTheSameHome(home);
     }
 
