@@ -39,7 +39,8 @@ class ArchiveIT {
                 "lib/palisade-host-launcher-0.1.0-SNAPSHOT.jar", "lib/palisade-host-bridge-0.1.0-SNAPSHOT.jar",
                 "lib/org.apache.felix.framework-7.0.5.jar", "deploy/palisade-sample-text-tools-0.1.0-SNAPSHOT.jar",
                 "system/dev/palisade/palisade-features/0.1.0-SNAPSHOT/palisade-features-0.1.0-SNAPSHOT-features.xml",
-                "system/org/apache/felix/org.apache.felix.http.jetty12/1.1.8/org.apache.felix.http.jetty12-1.1.8.jar")) {
+                "system/org/apache/felix/org.apache.felix.http.jetty12/1.1.8/org.apache.felix.http.jetty12-1.1.8.jar",
+                "system/dev/palisade/palisade-core-store/0.1.0-SNAPSHOT/palisade-core-store-0.1.0-SNAPSHOT.jar")) {
             assertTrue(files.contains(expected), expected + " missing from " + files);
         }
         assertEquals(3, files.stream().filter(f -> f.startsWith("lib/")).count(), files.toString());
@@ -48,7 +49,8 @@ class ArchiveIT {
                 files.toString());
 
         String help = run(unpacked, unpacked.resolve("bin/palisade").toString(), "--help");
-        assertTrue(help.contains("usage: palisade run [--home DIR] [--port N] | palisade --help"), help);
+        assertTrue(help.contains("usage: palisade (run [--port N] | backup FILE | restore FILE [--force] | audit verify)"
+                + " [--home DIR] [--db-url URL] [--db-user USER] | palisade --help"), help);
     }
 
     private static Set<String> files(Path root) throws IOException {
