@@ -6,10 +6,12 @@
  * in the extension's own class loader, creates it through its public no-argument constructor and
  * calls it through {@link dev.palisade.api.extension.Plugin}. Only JSON-compatible values cross
  * the boundary in either direction (see {@link dev.palisade.api.extension.JsonValues}); errors
- * travel as {@link dev.palisade.api.extension.ExtensionException} and its subclasses.
+ * travel as {@link dev.palisade.api.extension.ExtensionException} and its subclasses. What an extension
+ * may do outside its own code it reaches through the capabilities of its
+ * {@link dev.palisade.api.extension.InvocationContext} (since 1.1).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.palisade.api.extension;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Install-time manifest rules for extension jars: the jar must be an OSGi bundle, must not ask the
  * framework to run its code on its own (activators, components, fragments, native code) and may
- * import only the extension API and {@code java.*}. Stateless and thread-safe.
+ * import only the extension API and {@code java.*}; it exports nothing, provides no capability and
+ * requires none but its execution environment ({@code osgi.ee}). Stateless and thread-safe.
  */
 public final class ManifestRules {
 
@@ -40,7 +41,15 @@ public final class ManifestRules {
                 + "packages");
         FORBIDDEN_HEADERS.put("Bundle-NativeCode", "native code runs outside every JVM sandbox layer; extensions "
                 + "must be pure Java: remove the header and the native libraries");
+        FORBIDDEN_HEADERS.put("Export-Package", "extensions share no code with other bundles; keep every package "
+                + "private: remove the header (with bnd, drop -exportcontents and @Export, or set Export-Package "
+                + "to nothing)");
+        FORBIDDEN_HEADERS.put("Provide-Capability", "extensions offer nothing to the framework's resolver; the host "
+                + "exposes the extension's methods: remove the header");
     }
+
+    /** The only Require-Capability namespace an extension may use: its Java version. */
+    private static final String EXECUTION_ENVIRONMENT = "osgi.ee";
 
     /**
      * @param manifest the jar's manifest
@@ -85,10 +94,27 @@ public final class ManifestRules {
     private static void checkHeaders(Attributes main) {
         List<String> problems = new ArrayList<>();
         FORBIDDEN_HEADERS.forEach((header, why) -> {
-            if (main.getValue(header) != null) {
+            String value = main.getValue(header);
+            if (value != null && !(header.equals("Export-Package") && value.isBlank())) {
                 problems.add(header + " is not allowed: " + why);
             }
         });
+        String required = main.getValue("Require-Capability");
+        if (required != null) {
+            List<String> namespaces = new ArrayList<>();
+            // Every parameter of a clause has '=' (attributes, directives), so the paths are the namespaces.
+            for (String namespace : OsgiHeader.paths(required)) {
+                if (!namespace.equals(EXECUTION_ENVIRONMENT) && !namespaces.contains(namespace)) {
+                    namespaces.add(namespace);
+                }
+            }
+            if (!namespaces.isEmpty()) {
+                problems.add("Require-Capability may name only " + EXECUTION_ENVIRONMENT + ", not "
+                        + String.join(", ", namespaces) + ": an extension may ask the framework for nothing but its "
+                        + "Java version (an osgi.extender requirement, for one, would let an extender such as "
+                        + "SPI Fly weave it); remove those clauses (bnd adds only osgi.ee unless told otherwise)");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new DeploymentRefusedException(RefusalReason.FORBIDDEN_HEADER, "the manifest has a forbidden "
                     + "header: " + String.join("; ", problems));

@@ -131,4 +131,46 @@ class ManifestRulesTest {
                 + "extensions may import only dev.palisade.api.* and java.* packages: remove those imports (embed a "
                 + "library privately if you need one)", e.detail());
     }
+
+    @Test
+    void acceptsTheExecutionEnvironmentRequirementBndWrites() {
+        Manifest manifest = bundle();
+        manifest.getMainAttributes().putValue("Require-Capability", "osgi.ee;filter:=\"(&(osgi.ee=JavaSE)(version=17))\"");
+        manifest.getMainAttributes().putValue("Export-Package", "");
+        rules.check(manifest);
+    }
+
+    @Test
+    void refusesAnExport() {
+        Manifest manifest = bundle();
+        manifest.getMainAttributes().putValue("Export-Package", "com.example.echo;version=\"1.0.0\"");
+        DeploymentRefusedException e = refused(manifest, RefusalReason.FORBIDDEN_HEADER);
+        assertEquals("[forbidden-header] the manifest has a forbidden header: Export-Package is not allowed: extensions "
+                + "share no code with other bundles; keep every package private: remove the header (with bnd, drop "
+                + "-exportcontents and @Export, or set Export-Package to nothing)", e.getMessage());
+    }
+
+    @Test
+    void refusesAProvidedCapability() {
+        Manifest manifest = bundle();
+        manifest.getMainAttributes().putValue("Provide-Capability", "osgi.serviceloader;osgi.serviceloader=\"a.B\"");
+        DeploymentRefusedException e = refused(manifest, RefusalReason.FORBIDDEN_HEADER);
+        assertEquals("[forbidden-header] the manifest has a forbidden header: Provide-Capability is not allowed: "
+                + "extensions offer nothing to the framework's resolver; the host exposes the extension's methods: "
+                + "remove the header", e.getMessage());
+    }
+
+    /** Regression: Aries SPI Fly weaves any bundle that requires its extender, so an extension must never ask. */
+    @Test
+    void refusesAnExtenderRequirementBesideTheExecutionEnvironment() {
+        Manifest manifest = bundle();
+        manifest.getMainAttributes().putValue("Require-Capability", "osgi.ee;filter:=\"(&(osgi.ee=JavaSE)(version=17))\","
+                + "osgi.extender;filter:=\"(osgi.extender=osgi.serviceloader.processor)\",osgi.serviceloader;"
+                + "filter:=\"(osgi.serviceloader=a.B)\";cardinality:=multiple");
+        DeploymentRefusedException e = refused(manifest, RefusalReason.FORBIDDEN_HEADER);
+        assertEquals("[forbidden-header] the manifest has a forbidden header: Require-Capability may name only "
+                + "osgi.ee, not osgi.extender, osgi.serviceloader: an extension may ask the framework for nothing but "
+                + "its Java version (an osgi.extender requirement, for one, would let an extender such as SPI Fly "
+                + "weave it); remove those clauses (bnd adds only osgi.ee unless told otherwise)", e.getMessage());
+    }
 }

@@ -14,23 +14,33 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
+import dev.palisade.core.extension.audit.AuditTrail;
+import dev.palisade.core.extension.audit.LoggedAuditTrail;
+import dev.palisade.core.extension.capability.CapabilityFactory;
 import dev.palisade.core.extension.deploy.DeploymentLog;
 import dev.palisade.core.extension.deploy.DeploymentPipeline;
 import dev.palisade.core.extension.deploy.ExtensionInstaller;
+import dev.palisade.core.extension.deploy.Safeguards;
+import dev.palisade.core.extension.enforce.EnforcementTable;
+import dev.palisade.core.extension.enforce.ExtensionSandbox;
+import dev.palisade.core.extension.grant.FileGrantStore;
 import dev.palisade.core.extension.deploy.UploadKeeper;
 import dev.palisade.core.extension.invoke.Invoker;
 import dev.palisade.core.extension.registry.ExtensionRegistry;
+import dev.palisade.core.extension.run.RuntimeLimits;
 import dev.palisade.core.extension.watch.DeployFolderWatcher;
 import dev.palisade.host.bridge.DeploymentSource;
 import dev.palisade.host.bridge.ExtensionHost;
+import dev.palisade.sandbox.isolation.SandboxHooks;
 import dev.palisade.sandbox.stage.JarStager;
 import dev.palisade.sandbox.stage.StagingLimits;
 
 /**
- * Starts and stops the extension module with its bundle. Activation returns at once; a start-up thread
- * redeploys the kept uploads, scans the deploy folder, starts watching it and then registers the
- * {@link ExtensionHost} service. Deactivation stops watching, unregisters the service and uninstalls
- * every extension bundle.
+ * Starts and stops the extension module with its bundle. Activation turns on the sandbox (hooks registered
+ * and policy bound before any extension is installed) and returns; a start-up thread redeploys the kept
+ * uploads, scans the deploy folder, starts watching it and then registers the {@link ExtensionHost}
+ * service (also under {@link LocalExtensionHost}, for this bundle's REST resources). Deactivation stops
+ * watching, unregisters the service, uninstalls every extension bundle and turns the sandbox off.
  */
 @Component(immediate = true, service = {})
 public final class ExtensionModule {
@@ -45,7 +55,8 @@ public final class ExtensionModule {
     private Thread startup;
     private volatile boolean stopping;
     private DeployFolderWatcher watcher;
-    private ServiceRegistration<ExtensionHost> registration;
+    private ServiceRegistration<?> registration;
+    private ExtensionSandbox sandbox;
 
     @Activate
     void activate(BundleContext context) {
@@ -53,14 +64,22 @@ public final class ExtensionModule {
         this.settings = ExtensionSettings.from(context::getProperty);
         deleteContents(settings.stagingDir());
         deleteContents(settings.incomingDir());
+        RuntimeLimits limits = RuntimeLimits.from(context::getProperty);
+        AuditTrail audit = new LoggedAuditTrail();
+        EnforcementTable table = new EnforcementTable(audit);
+        sandbox = ExtensionSandbox.start(context, table, SandboxHooks.API_SYMBOLIC_NAME);
         ExtensionRegistry registry = new ExtensionRegistry();
         DeploymentLog log = new DeploymentLog(DeploymentLog.DEFAULT_CAPACITY);
         ExtensionInstaller installer = new ExtensionInstaller(context);
         installer.removeLeftovers();
         uploads = new UploadKeeper(settings.uploadsDir());
+        CapabilityFactory capabilities = new CapabilityFactory(settings.secretsDir(),
+                settings.dataDir().resolve("extensions"), Clock.systemUTC(), null);
+        Safeguards safeguards = new Safeguards(table, settings.grantsFile(), new FileGrantStore(settings.grantsDir()),
+                limits, audit, capabilities);
         pipeline = new DeploymentPipeline(new JarStager(settings.stagingDir(), StagingLimits.defaults()),
-                settings.trustDir(), Clock.systemUTC(), installer, registry, log, uploads);
-        host = new LocalExtensionHost(pipeline, registry, log, new Invoker());
+                settings.trustDir(), Clock.systemUTC(), installer, registry, log, uploads, safeguards);
+        host = new LocalExtensionHost(pipeline, registry, log, new Invoker(capabilities));
         startup = new Thread(this::startUp, "palisade-extension-startup");
         startup.setDaemon(true);
         startup.start();
@@ -110,7 +129,8 @@ public final class ExtensionModule {
             if (!stopping) {
                 Hashtable<String, Object> props = new Hashtable<>();
                 props.put("service.description", "Palisade extension host");
-                registration = context.registerService(ExtensionHost.class, host, props);
+                registration = context.registerService(new String[] {ExtensionHost.class.getName(),
+                        LocalExtensionHost.class.getName()}, host, props);
             }
         }
     }
@@ -141,6 +161,7 @@ public final class ExtensionModule {
             }
         }
         pipeline.retireAll();
+        sandbox.stop();
     }
 
     private static void deleteContents(Path dir) {

@@ -11,8 +11,10 @@ import java.util.function.Function;
  * @param trustDir   {@code palisade.trust.dir}, else {@code <palisade.home>/etc/trust}
  * @param deployDir  {@code palisade.deploy.dir}, or {@code null} when not set (no folder is watched)
  * @param settle     {@code palisade.deploy.settle.ms} (default 100 ms)
+ * @param grantsFile {@code palisade.grants.file}, else {@code <palisade.home>/etc/grants.json}; {@code null}
+ *                   when neither is set (no policy profiles: every request waits for approval)
  */
-public record ExtensionSettings(Path dataDir, Path trustDir, Path deployDir, Duration settle) {
+public record ExtensionSettings(Path dataDir, Path trustDir, Path deployDir, Duration settle, Path grantsFile) {
 
     /** Framework property: the data folder. */
     public static final String DATA_DIR = "palisade.data.dir";
@@ -24,6 +26,8 @@ public record ExtensionSettings(Path dataDir, Path trustDir, Path deployDir, Dur
     public static final String HOME = "palisade.home";
     /** Framework property: the settle time of the deploy folder, in milliseconds. */
     public static final String SETTLE_MS = "palisade.deploy.settle.ms";
+    /** Framework property: the operator's grant policy file. */
+    public static final String GRANTS_FILE = "palisade.grants.file";
     /** The settle time when {@value #SETTLE_MS} is not set. */
     public static final Duration DEFAULT_SETTLE = Duration.ofMillis(100);
 
@@ -37,9 +41,13 @@ public record ExtensionSettings(Path dataDir, Path trustDir, Path deployDir, Dur
             throw new IllegalStateException("framework property " + DATA_DIR + " is not set; the launcher sets it"
                     + " to the absolute path of the host's data folder: set it when embedding the framework");
         }
+        String home = property.apply(HOME);
+        String grants = property.apply(GRANTS_FILE);
+        if (blank(grants) && !blank(home)) {
+            grants = Path.of(home.trim(), "etc", "grants.json").toString();
+        }
         String trust = property.apply(TRUST_DIR);
         if (blank(trust)) {
-            String home = property.apply(HOME);
             if (blank(home)) {
                 throw new IllegalStateException("framework property " + TRUST_DIR + " (or " + HOME + ") is not set;"
                         + " set it to the folder that holds the trusted certificates (etc/trust)");
@@ -61,7 +69,8 @@ public record ExtensionSettings(Path dataDir, Path trustDir, Path deployDir, Dur
                         + "'; set it to a number of milliseconds from 0 to 60000", e);
             }
         }
-        return new ExtensionSettings(absolute(data), absolute(trust), blank(deploy) ? null : absolute(deploy), settle);
+        return new ExtensionSettings(absolute(data), absolute(trust), blank(deploy) ? null : absolute(deploy), settle,
+                blank(grants) ? null : absolute(grants));
     }
 
     /** @return {@code <data>/staging}, where private copies are checked */
@@ -77,6 +86,16 @@ public record ExtensionSettings(Path dataDir, Path trustDir, Path deployDir, Dur
     /** @return {@code <data>/incoming}, where REST request bodies are written before deployment */
     public Path incomingDir() {
         return dataDir.resolve("incoming");
+    }
+
+    /** @return {@code <data>/grants}, where operators' approvals are kept */
+    public Path grantsDir() {
+        return dataDir.resolve("grants");
+    }
+
+    /** @return {@code etc/secrets} beside the trust folder: one file per secret the capabilities may hand out */
+    public Path secretsDir() {
+        return trustDir.resolveSibling("secrets");
     }
 
     private static boolean blank(String value) {

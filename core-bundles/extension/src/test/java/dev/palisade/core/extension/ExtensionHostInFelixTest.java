@@ -8,34 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.launch.Framework;
 
-import dev.palisade.core.extension.deploy.DeploymentLog;
 import dev.palisade.core.extension.deploy.DeploymentPipeline;
-import dev.palisade.core.extension.deploy.ExtensionInstaller;
 import dev.palisade.core.extension.deploy.UploadKeeper;
-import dev.palisade.core.extension.invoke.Invoker;
-import dev.palisade.core.extension.registry.ExtensionRegistry;
+import dev.palisade.core.extension.run.RuntimeLimits;
 import dev.palisade.host.bridge.DeploymentOutcome;
 import dev.palisade.host.bridge.DeploymentRecord;
 import dev.palisade.host.bridge.DeploymentSource;
 import dev.palisade.host.bridge.ExtensionInfo;
 import dev.palisade.host.bridge.HostProblem;
-import dev.palisade.sandbox.stage.JarStager;
-import dev.palisade.sandbox.stage.StagingLimits;
 import dev.palisade.sandbox.testing.TestDescriptors;
 import dev.palisade.sandbox.testing.TestJar;
 import dev.palisade.sandbox.testing.TestPublisher;
@@ -43,9 +34,9 @@ import dev.palisade.sandbox.testing.fixtures.FailingConstructorPlugin;
 import dev.palisade.sandbox.testing.fixtures.WordCountPlugin;
 
 /**
- * The whole pipeline against a real Felix framework: signed jars built in code are staged, verified,
- * installed, started, switched and retired. The API package comes from the test class path through the
- * system bundle, as the launcher does it.
+ * The whole pipeline against a real Felix framework, sandbox hooks registered: signed jars built in code
+ * are staged, verified, scanned, installed, started, switched and retired. The API package comes from the
+ * test class path through the system bundle.
  */
 class ExtensionHostInFelixTest {
 
@@ -59,7 +50,7 @@ class ExtensionHostInFelixTest {
     @TempDir
     Path tmp;
 
-    private Framework framework;
+    private FelixHost felix;
     private DeploymentPipeline pipeline;
     private LocalExtensionHost host;
     private UploadKeeper uploads;
@@ -72,25 +63,16 @@ class ExtensionHostInFelixTest {
 
     @BeforeEach
     void startFramework() throws Exception {
-        Path trust = Files.createDirectories(tmp.resolve("etc/trust"));
-        ca.writeCertificatePem(trust.resolve("ca.pem"));
-        framework = new FrameworkFactory().newFramework(Map.of(
-                "org.osgi.framework.storage", tmp.resolve("cache").toString(),
-                "org.osgi.framework.storage.clean", "onFirstInit",
-                "org.osgi.framework.system.packages.extra", "dev.palisade.api.extension;version=1.0.0"));
-        framework.start();
-        ExtensionRegistry registry = new ExtensionRegistry();
-        DeploymentLog log = new DeploymentLog(DeploymentLog.DEFAULT_CAPACITY);
-        uploads = new UploadKeeper(tmp.resolve("data/uploads"));
-        pipeline = new DeploymentPipeline(new JarStager(tmp.resolve("data/staging"), StagingLimits.defaults()), trust,
-                Clock.systemUTC(), new ExtensionInstaller(framework.getBundleContext()), registry, log, uploads);
-        host = new LocalExtensionHost(pipeline, registry, log, new Invoker());
+        felix = new FelixHost(tmp, ca, RuntimeLimits.defaults());
+        pipeline = felix.pipeline;
+        host = felix.host;
+        uploads = felix.uploads;
     }
 
     @AfterEach
     void stopFramework() throws Exception {
-        framework.stop();
-        framework.waitForStop(10_000);
+        felix.close();
+        assertEquals(List.of(), felix.frameworkErrors);
     }
 
     private Path wordCountJar(String file, String version) {
@@ -103,8 +85,7 @@ class ExtensionHostInFelixTest {
     }
 
     private List<Bundle> extensionBundles() {
-        return Arrays.stream(framework.getBundleContext().getBundles())
-                .filter(b -> b.getLocation().startsWith(ExtensionInstaller.LOCATION_PREFIX)).toList();
+        return felix.extensionBundles();
     }
 
     private Object wordCount(String text) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.palisade.api.capability.Capabilities;
 import dev.palisade.api.extension.InvalidInputException;
 import dev.palisade.api.extension.InvocationContext;
 import dev.palisade.api.extension.UnknownMethodException;
@@ -72,6 +73,7 @@ class TextToolsTest {
             public String extensionVersion() { return "1.0.0"; }
             public String method() { return method; }
             public String invocationId() { return "test"; }
+            public Capabilities capabilities() { throw new AssertionError("text-tools uses no capabilities"); }
         });
     }
 }

@@ -11,6 +11,9 @@ final class FrameworkProperties {
     /** The bridge package, exported by the system bundle so core bundles share the launcher's copy. */
     static final String BRIDGE_EXPORT = "dev.palisade.host.bridge;version=1.0.0";
 
+    /** Felix: whether class loads from bundle code may fall back to the boot class path implicitly. */
+    static final String IMPLICIT_BOOT_DELEGATION = "felix.bootdelegation.implicit";
+
     private FrameworkProperties() {
     }
 
@@ -30,6 +33,9 @@ final class FrameworkProperties {
         properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
                 extra == null || extra.isBlank() ? BRIDGE_EXPORT : BRIDGE_EXPORT + "," + extra);
         properties.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(beginningStartLevel));
+        // Extension classes must not reach the JDK's own packages behind the framework's back (the sandbox's
+        // resolver hook decides what they wire to): no implicit boot delegation from their class loaders.
+        properties.put(IMPLICIT_BOOT_DELEGATION, "false");
         properties.put("palisade.home", layout.home().toString());
         properties.put("palisade.deploy.dir", layout.deploy().toString());
         properties.put("palisade.data.dir", layout.data().toString());

@@ -25,6 +25,7 @@ class FrameworkPropertiesTest {
                 "org.osgi.framework.storage", "/tmp/other-cache",
                 "org.osgi.framework.system.packages.extra", "com.example.shared;version=2.0.0",
                 "felix.log.level", "3",
+                "felix.bootdelegation.implicit", "true",
                 "custom.key", "custom value"));
         Map<String, String> properties = FrameworkProperties.of(settings, 50);
         Path root = home.toAbsolutePath().normalize();
@@ -40,6 +41,7 @@ class FrameworkPropertiesTest {
         assertEquals("dev.palisade.host.bridge;version=1.0.0,com.example.shared;version=2.0.0",
                 properties.get("org.osgi.framework.system.packages.extra"));
         assertEquals("3", properties.get("felix.log.level"));
+        assertEquals("false", properties.get("felix.bootdelegation.implicit"), "the sandbox needs it off");
         assertEquals("custom value", properties.get("custom.key"));
     }
 

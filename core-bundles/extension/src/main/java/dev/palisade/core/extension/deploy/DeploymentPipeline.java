@@ -2,20 +2,38 @@ package dev.palisade.core.extension.deploy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.jar.JarFile;
+
+import org.osgi.framework.Bundle;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.palisade.core.extension.enforce.EnforcementTable;
+import dev.palisade.core.extension.grant.ExtensionPermissions;
+import dev.palisade.core.extension.grant.GrantPolicy;
+import dev.palisade.core.extension.grant.GrantPolicyFile;
+import dev.palisade.core.extension.grant.GrantStoreException;
+import dev.palisade.core.extension.grant.InvalidGrantPolicyException;
+import dev.palisade.core.extension.grant.PermissionJson;
+import dev.palisade.core.extension.grant.StoredGrant;
 import dev.palisade.core.extension.invoke.MethodSchemas;
 import dev.palisade.core.extension.invoke.SchemaCompiler;
 import dev.palisade.core.extension.registry.ActiveExtension;
 import dev.palisade.core.extension.registry.ExtensionRegistry;
+import dev.palisade.core.extension.run.ExtensionRuntime;
 import dev.palisade.host.bridge.DeploymentOutcome;
 import dev.palisade.host.bridge.DeploymentRecord;
 import dev.palisade.host.bridge.DeploymentSource;
@@ -26,6 +44,11 @@ import dev.palisade.sandbox.check.ExtensionDescriptor;
 import dev.palisade.sandbox.check.ExtensionJarInspector;
 import dev.palisade.sandbox.check.InspectedJar;
 import dev.palisade.sandbox.check.ManifestRules;
+import dev.palisade.sandbox.check.PermissionRequests;
+import dev.palisade.sandbox.permission.Grants;
+import dev.palisade.sandbox.permission.Permission;
+import dev.palisade.sandbox.scan.BytecodeScanner;
+import dev.palisade.sandbox.scan.ScanReport;
 import dev.palisade.sandbox.stage.JarStager;
 import dev.palisade.sandbox.stage.StagedJar;
 import dev.palisade.sandbox.trust.JarSignatureVerifier;
@@ -33,11 +56,14 @@ import dev.palisade.sandbox.trust.TrustStore;
 import dev.palisade.web.Json;
 
 /**
- * Deploys and removes extensions, one at a time. Every call produces exactly one
- * {@link DeploymentRecord}, added to the {@link DeploymentLog} before it is returned; refusals and
- * failures are records, never exceptions, and leave whatever served before serving. The trust store is
- * read from its folder at every attempt, so certificates added to it count at once. Thread-safe: all
- * changes run under one lock.
+ * Deploys and removes extensions, and starts the ones an operator approves, one at a time. Every deployment
+ * produces exactly one {@link DeploymentRecord}, added to the {@link DeploymentLog} before it is returned;
+ * refusals and failures are records, never exceptions, and leave whatever served before serving. The trust
+ * store and the grant policy are read from their files at every attempt, so changes count at once. After
+ * the checks, the bytecode scan refuses forbidden calls and its report is kept; then the requested
+ * permissions are decided: all granted (by the policy or earlier approvals) and the version is started and
+ * switched in, or some pending and it is installed, not started, and takes the extension's place until an
+ * operator {@linkplain #grant approves}. Thread-safe: all changes run under one lock.
  */
 public final class DeploymentPipeline {
 
@@ -56,6 +82,8 @@ public final class DeploymentPipeline {
     private final ExtensionRegistry registry;
     private final DeploymentLog log;
     private final UploadKeeper uploads;
+    private final Safeguards safeguards;
+    private final BytecodeScanner scanner = new BytecodeScanner();
 
     /**
      * @param stager    stages private copies into the staging folder
@@ -65,9 +93,10 @@ public final class DeploymentPipeline {
      * @param registry  the serving extensions
      * @param log       where records go
      * @param uploads   keeps jars that serve from REST uploads
+     * @param safeguards grants, run-time limits and audit
      */
     public DeploymentPipeline(JarStager stager, Path trustDir, Clock clock, ExtensionInstaller installer,
-            ExtensionRegistry registry, DeploymentLog log, UploadKeeper uploads) {
+            ExtensionRegistry registry, DeploymentLog log, UploadKeeper uploads, Safeguards safeguards) {
         this.stager = stager;
         this.trustDir = trustDir;
         this.clock = clock;
@@ -75,6 +104,7 @@ public final class DeploymentPipeline {
         this.registry = registry;
         this.log = log;
         this.uploads = uploads;
+        this.safeguards = safeguards;
     }
 
     /**
@@ -134,6 +164,17 @@ public final class DeploymentPipeline {
         attempt.describe(descriptor);
         String label = descriptor.name() + " " + descriptor.version();
 
+        ScanReport report;
+        try (JarFile jar = new JarFile(staged.path().toFile(), false)) {
+            report = scanner.scan(jar);
+            report.requireNoForbiddenCalls();
+        } catch (DeploymentRefusedException e) {
+            return attempt.refused(e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            return attempt.refused(Reasons.of(Reasons.UNREADABLE, "the classes of " + label + " cannot be scanned: "
+                    + e.getMessage() + "; rebuild the jar"));
+        }
+
         UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, new UpdatePolicy.Candidate(descriptor.id(),
                 descriptor.name(), descriptor.version(), staged.sha256(), inspected.signer().subject(),
                 inspected.signer().fingerprint()));
@@ -153,13 +194,52 @@ public final class DeploymentPipeline {
         } catch (IllegalArgumentException e) {
             return attempt.refused(Reasons.of(Reasons.INVALID_SCHEMA, label + ": " + e.getMessage()));
         }
+        Duration timeout;
+        try {
+            timeout = safeguards.limits().timeoutFor(timeoutMillis(descriptor.json()));
+        } catch (IllegalArgumentException e) {
+            return attempt.refused(Reasons.of(Reasons.INVALID_CONFIGURATION, label + ": " + e.getMessage()));
+        }
+
+        ExtensionPermissions permissions;
+        try {
+            permissions = decidePermissions(descriptor, inspected.signer().fingerprint(), inspected.signer().subject());
+        } catch (DeploymentRefusedException e) {
+            return attempt.refused(e.getMessage());
+        } catch (InvalidGrantPolicyException e) {
+            return attempt.refused(Reasons.of(Reasons.GRANT_POLICY_INVALID, e.getMessage()));
+        } catch (GrantStoreException e) {
+            return attempt.refused(Reasons.of(Reasons.GRANT_STORE_UNREADABLE, e.getMessage()));
+        }
+        Path dataFolder;
+        try {
+            Files.createDirectories(safeguards.capabilities().dataFolder(descriptor.id()));
+            dataFolder = safeguards.capabilities().dataFolder(descriptor.id());
+        } catch (IOException | RuntimeException e) {
+            return attempt.failed(Reasons.of(Reasons.DATA_FOLDER, "the data folder of " + label + " cannot be created: "
+                    + e + "; fix the data folder's permissions" + currentlyServing(decision)));
+        }
+        ExtensionRuntime runtime = new ExtensionRuntime(descriptor.id(), descriptor.name(), descriptor.version(),
+                timeout, safeguards.limits(), safeguards.audit(), clock);
+        boolean pending = !permissions.pending().isEmpty();
 
         String location = ExtensionInstaller.LOCATION_PREFIX + descriptor.id() + "/" + descriptor.version() + "/"
                 + attempt.attemptId;
-        ExtensionInstaller.Installation installation;
+        EnforcementTable table = safeguards.table();
+        Optional<EnforcementTable.Entry> enforcedBefore = table.entry(descriptor.id());
+        Bundle bundle;
+        ExtensionInstaller.Installation installation = null;
         try {
-            installation = installer.install(staged.path(), location, label, descriptor.entryPoint());
+            if (pending) {
+                bundle = installer.installOnly(staged.path(), location, label);
+            } else {
+                table.enforce(descriptor.id(), Grants.of(dataFolder, permissions.granted()), runtime);
+                installation = installer.install(staged.path(), location, label, descriptor.entryPoint());
+                bundle = installation.bundle();
+            }
         } catch (DeploymentFailure e) {
+            table.restore(descriptor.id(), enforcedBefore);
+            runtime.close();
             return attempt.failed(e.reason() + currentlyServing(decision));
         }
 
@@ -167,7 +247,9 @@ public final class DeploymentPipeline {
             try {
                 uploads.keep(descriptor.id(), staged.path());
             } catch (IOException | RuntimeException e) {
-                installer.retire(installation.bundle());
+                installer.retire(bundle);
+                table.restore(descriptor.id(), enforcedBefore);
+                runtime.close();
                 return attempt.failed(Reasons.of(Reasons.UPLOAD_NOT_KEPT, "the upload of " + label
                         + " could not be kept under " + uploads.dir() + " for the next start: " + e
                         + "; free disk space or fix the folder's permissions, then upload again"
@@ -179,18 +261,173 @@ public final class DeploymentPipeline {
 
         ActiveExtension next = new ActiveExtension(descriptor.id(), descriptor.name(), descriptor.version(),
                 descriptor.type(), descriptor.methods(), Json.mapper().convertValue(descriptor.json(), MAP),
-                inspected.signer().subject(), inspected.signer().fingerprint(), installation.plugin(),
-                installation.classLoader(), schemas, clock.instant(), attempt.source, origin, staged.sha256(),
-                installation.bundle());
+                inspected.signer().subject(), inspected.signer().fingerprint(),
+                installation == null ? null : installation.plugin(),
+                installation == null ? null : installation.classLoader(), schemas, clock.instant(), attempt.source,
+                origin, staged.sha256(), bundle, permissions, report.toJson(), runtime, dataFolder);
+        if (pending) {
+            table.enforce(descriptor.id(), Grants.of(dataFolder, permissions.granted()), runtime);
+        }
         Optional<ActiveExtension> previous = registry.switchTo(next);
-        previous.ifPresent(old -> installer.retire(old.bundle()));
+        previous.ifPresent(this::retire);
+        auditPermissions(next);
+        String signed = " (signed by " + inspected.signer().subject() + ")";
+        DeploymentOutcome outcome = previous.isPresent() ? DeploymentOutcome.REPLACED : DeploymentOutcome.DEPLOYED;
+        if (pending) {
+            return attempt.record(outcome, Reasons.of(Reasons.PENDING_APPROVAL, label + " is installed but not started"
+                    + signed + (previous.isPresent() ? " in place of version " + previous.get().version() : "")
+                    + ": it waits for approval of " + PermissionJson.text(permissions.pending())
+                    + "; review GET /api/v1/mplp/extensions/" + descriptor.id() + "/permissions and approve with POST"
+                    + " /api/v1/mplp/extensions/" + descriptor.id() + "/grant"));
+        }
         if (previous.isPresent()) {
             return attempt.record(DeploymentOutcome.REPLACED, Reasons.of(Reasons.REPLACED, label
-                    + " now serves in place of version " + previous.get().version() + " (signed by "
-                    + inspected.signer().subject() + ")"));
+                    + " now serves in place of version " + previous.get().version() + signed));
         }
-        return attempt.record(DeploymentOutcome.DEPLOYED, Reasons.of(Reasons.DEPLOYED, label
-                + " now serves (signed by " + inspected.signer().subject() + ")"));
+        return attempt.record(DeploymentOutcome.DEPLOYED, Reasons.of(Reasons.DEPLOYED, label + " now serves" + signed));
+    }
+
+    private ExtensionPermissions decidePermissions(ExtensionDescriptor descriptor, String fingerprint, String subject) {
+        List<Permission> requested = PermissionRequests.read(descriptor.json());
+        if (requested.isEmpty()) {
+            return ExtensionPermissions.NONE;
+        }
+        GrantPolicy policy = safeguards.grantPolicy() == null ? GrantPolicy.NONE
+                : GrantPolicyFile.read(safeguards.grantPolicy());
+        List<Permission> stored = safeguards.grants().find(descriptor.id())
+                .filter(grant -> grant.fingerprint().equals(fingerprint))
+                .map(StoredGrant::approved).orElse(List.of());
+        return ExtensionPermissions.decide(requested, policy, fingerprint, subject, stored);
+    }
+
+    private void auditPermissions(ActiveExtension extension) {
+        ExtensionPermissions permissions = extension.permissions();
+        if (permissions.requested().isEmpty()) {
+            return;
+        }
+        String base = extension.label() + " signed by " + extension.publisher() + " (" + extension.fingerprint()
+                + ") requested " + PermissionJson.text(permissions.requested());
+        String by = " by policy " + (permissions.profiles().isEmpty() ? "(no profile applies)"
+                : "profiles " + String.join(", ", permissions.profiles()));
+        safeguards.audit().record(extension.pending() ? "permissions-pending" : "permissions-granted", extension.id(),
+                base + "; granted" + by + ": " + orNothing(permissions.autoGranted())
+                        + "; granted by earlier approval: " + orNothing(permissions.approved())
+                        + "; pending: " + orNothing(permissions.pending()));
+    }
+
+    private static String orNothing(List<Permission> permissions) {
+        return permissions.isEmpty() ? "nothing" : PermissionJson.text(permissions);
+    }
+
+    /**
+     * @return {@code implementation.configuration.timeout_ms}, or {@code null} when not set
+     * @throws IllegalArgumentException when it is set but not a whole number of at least 1
+     */
+    static Long timeoutMillis(JsonNode descriptor) {
+        JsonNode value = descriptor.path("implementation").path("configuration").path("timeout_ms");
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 1) {
+            throw new IllegalArgumentException("implementation.configuration.timeout_ms is " + value
+                    + "; set it to a whole number of milliseconds of at least 1, or leave it out for the host's default");
+        }
+        return value.asLong();
+    }
+
+    /**
+     * Approves permissions of a pending extension; once none is pending it is started and serves.
+     *
+     * @param idOrName    the extension's id or name
+     * @param permissions what to approve; {@code null} approves everything pending
+     * @param by          who approves, for the audit line
+     * @return the extension after the approval
+     * @throws HostProblem 404 {@code extension-not-found}; 409 {@code extension-not-pending} when nothing waits;
+     *         400 {@code invalid-grant} naming a permission the extension did not request; 500
+     *         {@code grant-not-saved} when the approval cannot be stored; 422 {@code deployment-failed} when the
+     *         approved version does not start (it is removed, and the record says why)
+     */
+    public ActiveExtension grant(String idOrName, List<Permission> permissions, String by) {
+        lock.lock();
+        try {
+            ActiveExtension extension = registry.find(idOrName).orElseThrow(() -> notFound(idOrName));
+            ExtensionPermissions current = extension.permissions();
+            if (!extension.pending()) {
+                throw new HostProblem(409, "extension-not-pending", "Nothing awaits approval",
+                        "extension " + extension.label() + " is " + extension.state() + " with everything it requested"
+                                + " granted (" + orNothing(current.granted()) + "); nothing awaits approval",
+                        Map.of("extension", extension.id(), "state", extension.state()));
+            }
+            List<Permission> chosen = permissions == null ? current.pending() : permissions;
+            List<Permission> unrequested = chosen.stream().filter(p -> !current.requested().contains(p)).toList();
+            if (!unrequested.isEmpty()) {
+                Map<String, Object> props = new LinkedHashMap<>();
+                props.put("extension", extension.id());
+                props.put("unrequested", PermissionJson.list(unrequested));
+                throw new HostProblem(400, "invalid-grant", "Not requested",
+                        "extension " + extension.label() + " did not request " + PermissionJson.text(unrequested)
+                                + "; approve only what it requested: " + PermissionJson.text(current.requested()),
+                        props);
+            }
+            ExtensionPermissions approved = current.approve(chosen);
+            List<Permission> kept = new ArrayList<>(safeguards.grants().find(extension.id())
+                    .filter(grant -> grant.fingerprint().equals(extension.fingerprint()))
+                    .map(StoredGrant::approved).orElse(List.of()));
+            approved.approved().stream().filter(p -> !kept.contains(p)).forEach(kept::add);
+            try {
+                safeguards.grants().save(new StoredGrant(extension.id(), extension.fingerprint(), kept, clock.instant()));
+            } catch (GrantStoreException e) {
+                throw new HostProblem(500, "grant-not-saved", "The approval was not saved", e.getMessage(),
+                        Map.of("extension", extension.id()));
+            }
+            safeguards.audit().record("permissions-approved", extension.id(), extension.label() + ": " + by
+                    + " approved " + orNothing(chosen) + "; still pending: " + orNothing(approved.pending()));
+            if (!approved.pending().isEmpty()) {
+                ActiveExtension waiting = extension.withPermissions(approved);
+                registry.switchTo(waiting);
+                return waiting;
+            }
+            return startApproved(extension, approved, by);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ActiveExtension startApproved(ActiveExtension extension, ExtensionPermissions approved, String by) {
+        Attempt attempt = new Attempt(DeploymentSource.REST, extension.origin().getFileName() == null
+                ? extension.name() : extension.origin().getFileName().toString());
+        attempt.sha256 = extension.sha256();
+        attempt.extensionId = extension.id();
+        attempt.extensionName = extension.name();
+        attempt.version = extension.version();
+        safeguards.table().enforce(extension.id(), Grants.of(extension.dataFolder(), approved.granted()),
+                extension.runtime());
+        ExtensionInstaller.Installation installation;
+        try {
+            installation = installer.start(extension.bundle(), extension.label(), extension.entryPoint());
+        } catch (DeploymentFailure e) {
+            registry.remove(extension.id());
+            retire(extension);
+            forgetUpload(extension.id());
+            DeploymentRecord record = finish(attempt.failed(e.reason() + "; the approved version was removed"));
+            throw new HostProblem(422, "deployment-failed", "Deployment failed", record.reason(),
+                    Map.of("extension", extension.id(), "reason", e.code()));
+        }
+        ActiveExtension started = extension.started(installation.plugin(), installation.classLoader(), approved);
+        registry.switchTo(started);
+        finish(attempt.record(DeploymentOutcome.DEPLOYED, Reasons.of(Reasons.APPROVED, extension.label()
+                + " now serves: " + by + " approved " + PermissionJson.text(approved.approved()))));
+        return started;
+    }
+
+    /** Stops a version's bundle and runtime; its grants go unless a newer version of it took its place. */
+    private void retire(ActiveExtension extension) {
+        installer.retire(extension.bundle());
+        extension.runtime().close();
+        Optional<EnforcementTable.Entry> entry = safeguards.table().entry(extension.id());
+        if (entry.isPresent() && entry.get().runtime() == extension.runtime()) {
+            safeguards.table().remove(extension.id());
+        }
     }
 
     private static String currentlyServing(UpdatePolicy.Decision decision) {
@@ -236,8 +473,17 @@ public final class DeploymentPipeline {
 
     private DeploymentRecord remove(ActiveExtension serving, DeploymentSource source) {
         registry.remove(serving.id());
-        installer.retire(serving.bundle());
+        retire(serving);
         forgetUpload(serving.id());
+        try {
+            safeguards.grants().delete(serving.id());
+            if (!serving.permissions().requested().isEmpty()) {
+                safeguards.audit().record("approvals-forgotten", serving.id(), serving.label() + " was removed; its"
+                        + " approvals are forgotten");
+            }
+        } catch (GrantStoreException e) {
+            LOG.log(System.Logger.Level.WARNING, e.getMessage());
+        }
         Attempt attempt = new Attempt(source, serving.name());
         attempt.sha256 = serving.sha256();
         attempt.extensionId = serving.id();
@@ -253,7 +499,7 @@ public final class DeploymentPipeline {
         try {
             for (ActiveExtension serving : registry.all()) {
                 registry.remove(serving.id());
-                installer.retire(serving.bundle());
+                retire(serving);
             }
         } finally {
             lock.unlock();

@@ -54,13 +54,31 @@ public final class ExtensionInstaller {
      *         a missing entry class, one that is not a Plugin, or the constructor's exception
      */
     public Installation install(Path staged, String location, String label, String entryPoint) {
-        Bundle bundle;
+        return start(installOnly(staged, location, label), label, entryPoint);
+    }
+
+    /**
+     * Installs the staged jar under a unique location without starting it (a version that waits for
+     * approval): no code of it runs.
+     *
+     * @throws DeploymentFailure {@code install-failed} naming the framework's refusal
+     */
+    public Bundle installOnly(Path staged, String location, String label) {
         try (InputStream in = Files.newInputStream(staged)) {
-            bundle = context.installBundle(location, in);
+            return context.installBundle(location, in);
         } catch (BundleException | java.io.IOException | RuntimeException e) {
             throw new DeploymentFailure(Reasons.INSTALL_FAILED, "the framework refused to install " + label + ": "
                     + e.getMessage() + "; check the jar's manifest headers", e);
         }
+    }
+
+    /**
+     * Starts an installed extension bundle, loads the entry class and creates the plugin. On any failure the
+     * bundle is uninstalled before this method throws.
+     *
+     * @throws DeploymentFailure as {@link #install}
+     */
+    public Installation start(Bundle bundle, String label, String entryPoint) {
         try {
             return startAndCreate(bundle, label, entryPoint);
         } catch (DeploymentFailure e) {

@@ -43,6 +43,18 @@ public final class Reasons {
     public static final String NOT_INSTANTIABLE = "not-instantiable";
     /** The entry class's constructor threw. */
     public static final String CONSTRUCTOR_FAILED = "constructor-failed";
+    /** Installed, not started: some requested permissions wait for an operator's approval. */
+    public static final String PENDING_APPROVAL = "pending-approval";
+    /** An operator approved the pending permissions; the version now serves. */
+    public static final String APPROVED = "approved";
+    /** The operator's grant policy file is malformed. */
+    public static final String GRANT_POLICY_INVALID = "grant-policy-invalid";
+    /** The stored approvals cannot be read. */
+    public static final String GRANT_STORE_UNREADABLE = "grant-store-unreadable";
+    /** implementation.configuration holds a value the host cannot use. */
+    public static final String INVALID_CONFIGURATION = "invalid-configuration";
+    /** The extension's data folder cannot be created. */
+    public static final String DATA_FOLDER = "data-folder";
     /** A REST upload could not be kept for the next start. */
     public static final String UPLOAD_NOT_KEPT = "upload-not-kept";
 

@@ -9,19 +9,36 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 
+import dev.palisade.api.capability.Capabilities;
 import dev.palisade.api.extension.ExtensionException;
 import dev.palisade.api.extension.InvalidInputException;
 import dev.palisade.api.extension.InvocationContext;
 import dev.palisade.api.extension.JsonValues;
+import dev.palisade.api.sandbox.SandboxViolation;
+import dev.palisade.core.extension.capability.CapabilityFactory;
+import dev.palisade.core.extension.capability.InvocationCapabilities;
 import dev.palisade.core.extension.registry.ActiveExtension;
 import dev.palisade.host.bridge.HostProblem;
+import dev.palisade.sandbox.policy.DecisionPoint;
 import dev.palisade.web.Json;
 
 /**
- * Calls one method of a serving plugin with the checks of the package contract. Called from any thread,
- * concurrently; stateless apart from the shared schemas, so thread-safe.
+ * Calls one method of a serving plugin with the checks of the package contract: input checked on the
+ * caller's thread, the plugin called through the extension's {@link
+ * dev.palisade.core.extension.run.ExtensionRuntime} (its own pool, time limit, context class loader set to
+ * the extension's for the call and cleared after; capabilities from the {@link CapabilityFactory}, checked
+ * against the grants the sandbox's decision point holds, closed when the call returns or times out), output
+ * checked on the caller's thread. Called from any
+ * thread, concurrently; stateless apart from the shared schemas, so thread-safe.
  */
 public final class Invoker {
+
+    private final CapabilityFactory capabilityFactory;
+
+    /** @param capabilityFactory makes each invocation's capabilities */
+    public Invoker(CapabilityFactory capabilityFactory) {
+        this.capabilityFactory = capabilityFactory;
+    }
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -34,7 +51,9 @@ public final class Invoker {
      * @throws HostProblem 404 {@code method-not-found}; 400 {@code invalid-input} with {@code errors}
      *         [{pointer, message}]; 422 {@code extension-error} with the extension's {@code code} (and
      *         {@code field} for an invalid input); 502 {@code extension-failed} naming the exception; 502
-     *         {@code invalid-output} when the output is not JSON-compatible or breaks the output schema
+     *         {@code invalid-output} when the output is not JSON-compatible or breaks the output schema; 403
+     *         {@code permission-denied} when the sandbox denied an access the extension did not catch; and the
+     *         runtime's 409 {@code extension-quarantined}, 503 {@code extension-busy}, 504 {@code invocation-timeout}
      */
     public Object invoke(ActiveExtension extension, String method, Map<String, Object> input) {
         JsonSchema inputSchema = extension.schemas().input(method);
@@ -74,13 +93,39 @@ public final class Invoker {
     }
 
     private Object call(ActiveExtension extension, String method, Map<String, Object> input) {
-        InvocationContext context = new Context(extension.id(), extension.name(), extension.version(), method,
-                UUID.randomUUID().toString());
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(extension.classLoader());
+        String invocationId = UUID.randomUUID().toString();
+        InvocationCapabilities capabilities;
         try {
-            return extension.plugin().invoke(method, input, context);
+            capabilities = capabilityFactory.forInvocation(extension.id(), extension.name(),
+                    DecisionPoint.grants(extension.id()), invocationId);
+        } catch (RuntimeException e) {
+            throw new HostProblem(500, "capabilities-unavailable", "The host could not prepare the invocation",
+                    "the capabilities of extension " + extension.label() + " could not be made: " + e.getMessage(),
+                    properties(extension, method));
+        }
+        InvocationContext context = new Context(extension.id(), extension.name(), extension.version(), method,
+                invocationId, capabilities);
+        ClassLoader loader = extension.classLoader();
+        try {
+            return extension.runtime().call(() -> {
+                Thread thread = Thread.currentThread();
+                thread.setContextClassLoader(loader);
+                try {
+                    return extension.plugin().invoke(method, input, context);
+                } finally {
+                    thread.setContextClassLoader(null);
+                }
+            });
+        } catch (HostProblem e) {
+            throw e;
+        } catch (SandboxViolation e) {
+            Map<String, Object> props = properties(extension, method);
+            props.put("permission", e.permission());
+            props.put("target", e.target());
+            throw new HostProblem(403, "permission-denied", "The extension was denied a permission",
+                    "extension " + extension.label() + " method '" + method + "' was denied: " + e.getMessage()
+                            + "; if it needs this, its descriptor must request it (security.permissions) and an"
+                            + " operator must grant it", props);
         } catch (InvalidInputException e) {
             Map<String, Object> props = properties(extension, method);
             props.put("code", e.code());
@@ -102,7 +147,7 @@ public final class Invoker {
                             + e.getClass().getName() + ": " + e.getMessage()
                             + "; this is a defect of the extension: report it to its publisher", props);
         } finally {
-            thread.setContextClassLoader(previous);
+            capabilities.close(); // also for a timed-out call: its abandoned thread can no longer use them
         }
     }
 
@@ -151,6 +196,6 @@ public final class Invoker {
     }
 
     private record Context(String extensionId, String extensionName, String extensionVersion, String method,
-            String invocationId) implements InvocationContext {
+            String invocationId, Capabilities capabilities) implements InvocationContext {
     }
 }

@@ -22,11 +22,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.palisade.core.extension.ExtensionSettings;
+import dev.palisade.core.extension.LocalExtensionHost;
 import dev.palisade.core.extension.deploy.DeploymentPipeline;
 import dev.palisade.host.bridge.DeploymentRecord;
 import dev.palisade.host.bridge.DeploymentSource;
-import dev.palisade.host.bridge.ExtensionHost;
 import dev.palisade.host.bridge.HostProblem;
+import dev.palisade.sandbox.permission.Permission;
 import dev.palisade.sandbox.stage.StagingLimits;
 import dev.palisade.web.ApiServlet;
 import dev.palisade.web.Json;
@@ -38,8 +39,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /api/v1/mplp/extensions}: GET lists, POST uploads a jar (the raw request body, any content type,
- * optional {@code ?filename=x.jar}); {@code /api/v1/mplp/extensions/{idOrName}}: GET shows, DELETE
- * removes; {@code /api/v1/mplp/extensions/{idOrName}/execute}: POST {@code {"method","input"}} invokes.
+ * optional {@code ?filename=x.jar}); {@code /api/v1/mplp/extensions/{idOrName}}: GET shows (with quarantine,
+ * pending permissions and run-time accounting), DELETE removes; under it, {@code /execute}: POST
+ * {@code {"method","input"}} invokes; {@code /permissions}: GET requested versus granted; {@code /grant}: POST
+ * approves (an empty body: everything pending; {@code {"permissions": [{"permission","target"}]}}: those) and
+ * starts the extension once nothing is pending; {@code /release}: POST lifts a quarantine; {@code /scan}: GET
+ * the install-time bytecode scan report.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/api/v1/mplp/extensions/*",
@@ -55,7 +60,7 @@ public final class ExtensionsServlet extends ApiServlet {
     };
 
     @Reference
-    private ExtensionHost host;
+    private LocalExtensionHost host;
 
     private Path incomingDir;
     private long maxUploadBytes;
@@ -79,18 +84,45 @@ public final class ExtensionsServlet extends ApiServlet {
         } else if (segments.size() == 1) {
             String idOrName = segments.get(0);
             switch (method) {
-                case "GET" -> writeJson(response, 200,
-                        host.extension(idOrName).orElseThrow(() -> DeploymentPipeline.notFound(idOrName)));
+                case "GET" -> writeJson(response, 200, host.details(idOrName));
                 case "DELETE" -> writeJson(response, 200, host.undeploy(idOrName, DeploymentSource.REST));
                 default -> throw Problems.methodNotAllowed(method, pathOf(request), "GET, DELETE");
             }
-        } else if (segments.size() == 2 && "execute".equals(segments.get(1))) {
-            if (!"POST".equals(method)) {
-                throw Problems.methodNotAllowed(method, pathOf(request), "POST");
+        } else if (segments.size() == 2) {
+            String idOrName = segments.get(0);
+            switch (segments.get(1)) {
+                case "execute" -> {
+                    requireMethod("POST", request);
+                    execute(idOrName, request, response);
+                }
+                case "permissions" -> {
+                    requireMethod("GET", request);
+                    writeJson(response, 200, host.permissions(idOrName));
+                }
+                case "grant" -> {
+                    requireMethod("POST", request);
+                    List<Permission> chosen = GrantRequests.read(request);
+                    writeJson(response, 200, host.grant(idOrName, chosen, "operator via REST from "
+                            + request.getRemoteAddr()));
+                }
+                case "release" -> {
+                    requireMethod("POST", request);
+                    writeJson(response, 200, host.release(idOrName, "operator via REST from " + request.getRemoteAddr()));
+                }
+                case "scan" -> {
+                    requireMethod("GET", request);
+                    writeJson(response, 200, host.scan(idOrName));
+                }
+                default -> throw Problems.noResource(method, pathOf(request));
             }
-            execute(segments.get(0), request, response);
         } else {
             throw Problems.noResource(method, pathOf(request));
+        }
+    }
+
+    private static void requireMethod(String allowed, HttpServletRequest request) {
+        if (!allowed.equals(request.getMethod())) {
+            throw Problems.methodNotAllowed(request.getMethod(), pathOf(request), allowed);
         }
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.palisade.core.extension.registry.ActiveExtension;
 import dev.palisade.core.extension.registry.ExtensionRegistry;
+import dev.palisade.core.extension.grant.ExtensionPermissions;
 import dev.palisade.host.bridge.DeploymentSource;
 
 class UpdatePolicyTest {
@@ -22,7 +23,7 @@ class UpdatePolicyTest {
     private static ActiveExtension serving(String id, String name, String version, String sha) {
         return new ActiveExtension(id, name, version, "plugin", List.of("m"), Map.of(), "CN=P", "ff",
                 (m, i, c) -> null, null, null, Instant.EPOCH, DeploymentSource.DEPLOY_FOLDER, Path.of("/d/x.jar"), sha,
-                null);
+                null, ExtensionPermissions.NONE, Map.of(), null, Path.of("/d"));
     }
 
     private static UpdatePolicy.Candidate candidate(String id, String name, String version, String sha) {

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.nio.file.Path;
 import java.net.URLClassLoader;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +24,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.palisade.api.extension.ExtensionException;
 import dev.palisade.api.extension.InvalidInputException;
 import dev.palisade.api.extension.Plugin;
+import dev.palisade.core.extension.capability.CapabilityFactory;
+import dev.palisade.core.extension.grant.ExtensionPermissions;
 import dev.palisade.core.extension.registry.ActiveExtension;
+import dev.palisade.core.extension.run.ExtensionRuntime;
+import dev.palisade.core.extension.run.RuntimeLimits;
 import dev.palisade.host.bridge.DeploymentSource;
 import dev.palisade.host.bridge.HostProblem;
 import dev.palisade.web.Json;
@@ -34,7 +41,8 @@ class InvokerTest {
     private static final String OUTPUT = "{\"type\":\"object\",\"properties\":{\"words\":{\"type\":\"integer\"}},"
             + "\"required\":[\"words\"]}";
 
-    private final Invoker invoker = new Invoker();
+    private static final Path SCRATCH = Path.of(System.getProperty("java.io.tmpdir"), "palisade-invoker-test");
+    private final Invoker invoker = new Invoker(CapabilityFactory.forHost(SCRATCH, SCRATCH));
 
     private static JsonNode json(String text) throws Exception {
         return Json.mapper().readTree(text);
@@ -45,7 +53,10 @@ class InvokerTest {
                 Map.of("word_count", json(INPUT)), Map.of("word_count", json(OUTPUT)));
         return new ActiveExtension("5b0c7a4e-2f1d-4c1e-9a7b-3d2f1e0c9b8a", "text-tools", "1.0.0", "plugin",
                 List.of("word_count"), Map.of(), "CN=Publisher", "ab", plugin, loader, schemas,
-                Instant.EPOCH, DeploymentSource.REST, java.nio.file.Path.of("/x.jar"), "00", null);
+                Instant.EPOCH, DeploymentSource.REST, java.nio.file.Path.of("/x.jar"), "00", null,
+                ExtensionPermissions.NONE, Map.of(), new ExtensionRuntime("5b0c7a4e-2f1d-4c1e-9a7b-3d2f1e0c9b8a",
+                        "text-tools", "1.0.0", Duration.ofSeconds(5), RuntimeLimits.defaults(), (a, e, d) -> { },
+                        Clock.systemUTC()), java.nio.file.Path.of("/tmp"));
     }
 
     private static ActiveExtension extension(Plugin plugin) throws Exception {

@@ -1,0 +1,307 @@
+package dev.palisade.core.extension.run;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.palisade.api.sandbox.SandboxViolation;
+import dev.palisade.core.extension.audit.AuditTrail;
+import dev.palisade.host.bridge.HostProblem;
+
+/**
+ * Runs the invocations of one extension version on its own bounded thread pool, with a time limit, and
+ * keeps its accounting and quarantine state.
+ *
+ * <p>Each call is handed to one of at most {@link RuntimeLimits#threads()} threads named
+ * {@code palisade-ext-<name>-<n>}, behind a queue of {@link RuntimeLimits#queue()}; when both are full the
+ * call is turned away (503). The caller waits at most the version's timeout; a call that runs longer is
+ * answered 504, its thread is interrupted and abandoned: it keeps its slot in the pool (so a looping
+ * extension cannot take more threads) and is counted in {@link RuntimeStats#stuckThreads()} until it ends.
+ * Sandbox denials ({@link #violated}) and timeouts are counted; reaching the threshold of either quarantines
+ * the extension: it takes no calls (409) until an operator {@linkplain #release releases} it, which also
+ * replaces the pool, so that stuck threads no longer block it. Thread-safe.
+ */
+public final class ExtensionRuntime {
+
+    private static final System.Logger LOG = System.getLogger(ExtensionRuntime.class.getName());
+    private static final int QUEUED = 0;
+    private static final int RUNNING = 1;
+    private static final int FINISHED = 2;
+    private static final int ABANDONED = 3;
+
+    private final String extensionId;
+    private final String label;
+    private final String threadPrefix;
+    private final Duration timeout;
+    private final RuntimeLimits limits;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong violations = new AtomicLong();
+    private final AtomicLong timeouts = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong totalNanos = new AtomicLong();
+    private final AtomicInteger stuck = new AtomicInteger();
+    private final AtomicReference<Quarantine> quarantine = new AtomicReference<>();
+    private final Object lock = new Object();
+    private long violationsSinceRelease;
+    private long timeoutsSinceRelease;
+    private ThreadPoolExecutor executor;
+    private boolean closed;
+
+    /**
+     * @param extensionId the extension's id
+     * @param name        the extension's name (threads are named after it)
+     * @param version     the version this runtime serves
+     * @param timeout     this version's invocation time limit
+     * @param limits      pool, queue and quarantine thresholds
+     * @param audit       where denials, quarantines and releases are recorded
+     * @param clock       for quarantine times
+     */
+    public ExtensionRuntime(String extensionId, String name, String version, Duration timeout, RuntimeLimits limits,
+            AuditTrail audit, Clock clock) {
+        this.extensionId = extensionId;
+        this.label = name + " " + version;
+        this.threadPrefix = "palisade-ext-" + name + "-";
+        this.timeout = timeout;
+        this.limits = limits;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** @return this version's invocation time limit */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * Runs {@code work} on this extension's pool and waits for it, at most the time limit.
+     *
+     * @param work the invocation; runs on a pool thread
+     * @return what {@code work} returned
+     * @throws HostProblem 409 {@code extension-quarantined}; 503 {@code extension-busy} when threads and queue are
+     *         full (or the host is stopping); 504 {@code invocation-timeout} when the limit passed
+     * @throws Throwable whatever {@code work} threw, unchanged
+     */
+    public Object call(Callable<Object> work) throws Throwable {
+        Quarantine held = quarantine.get();
+        if (held != null) {
+            throw quarantined(held);
+        }
+        AtomicInteger state = new AtomicInteger(QUEUED);
+        Callable<Object> task = () -> {
+            if (!state.compareAndSet(QUEUED, RUNNING)) {
+                return null; // abandoned while it waited in the queue: its caller is gone
+            }
+            try {
+                return work.call();
+            } finally {
+                if (!state.compareAndSet(RUNNING, FINISHED)) {
+                    stuck.decrementAndGet(); // an abandoned invocation ended after all
+                }
+            }
+        };
+        Future<Object> future;
+        try {
+            future = executor().submit(task);
+        } catch (RejectedExecutionException e) {
+            rejected.incrementAndGet();
+            throw busy();
+        }
+        calls.incrementAndGet();
+        long start = System.nanoTime();
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            failures.incrementAndGet();
+            throw e.getCause() == null ? e : e.getCause();
+        } catch (TimeoutException e) {
+            if (state.compareAndSet(RUNNING, ABANDONED)) {
+                stuck.incrementAndGet();
+            } else if (!state.compareAndSet(QUEUED, ABANDONED)) {
+                return finishedMeanwhile(future);
+            }
+            future.cancel(true); // interrupts the thread; it keeps its slot until the work returns
+            failures.incrementAndGet();
+            timedOut();
+            throw new HostProblem(504, "invocation-timeout", "The invocation timed out",
+                    "extension " + label + " did not answer within " + timeout.toMillis() + " ms; its thread was"
+                            + " interrupted and abandoned. Raise implementation.configuration.timeout_ms in the"
+                            + " descriptor (at most " + limits.maxTimeout().toMillis() + " ms) if the work is"
+                            + " legitimately slow, or report the hang to the extension's publisher",
+                    properties());
+        } catch (CancellationException e) {
+            failures.incrementAndGet();
+            throw busy();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            failures.incrementAndGet();
+            throw busy();
+        } finally {
+            totalNanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private Object finishedMeanwhile(Future<Object> future) throws Throwable {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            failures.incrementAndGet();
+            throw e.getCause() == null ? e : e.getCause();
+        }
+    }
+
+    /** Counts a sandbox denial of this extension, audits it and quarantines at the threshold. Fast, never throws. */
+    public void violated(SandboxViolation violation) {
+        violations.incrementAndGet();
+        audit.record("permission-denied", extensionId, violation.getMessage() + " (" + label + ")");
+        long count;
+        synchronized (lock) {
+            count = ++violationsSinceRelease;
+        }
+        if (count >= limits.violationsThreshold()) {
+            quarantine(count + " sandbox denials (threshold " + limits.violationsThreshold() + ", set by "
+                    + RuntimeLimits.QUARANTINE_VIOLATIONS + "); the last: " + violation.getMessage());
+        }
+    }
+
+    private void timedOut() {
+        timeouts.incrementAndGet();
+        audit.record("invocation-timeout", extensionId, label + " ran past its " + timeout.toMillis() + " ms limit");
+        long count;
+        synchronized (lock) {
+            count = ++timeoutsSinceRelease;
+        }
+        if (count >= limits.timeoutsThreshold()) {
+            quarantine(count + " invocations timed out (threshold " + limits.timeoutsThreshold() + ", set by "
+                    + RuntimeLimits.QUARANTINE_TIMEOUTS + "; limit " + timeout.toMillis() + " ms each)");
+        }
+    }
+
+    private void quarantine(String why) {
+        Quarantine next = new Quarantine(clock.instant(), label + " is quarantined after " + why
+                + "; release it with POST /api/v1/mplp/extensions/" + extensionId + "/release once the cause is"
+                + " understood");
+        if (quarantine.compareAndSet(null, next)) {
+            audit.record("quarantined", extensionId, next.reason());
+            LOG.log(System.Logger.Level.WARNING, next.reason());
+        }
+    }
+
+    /** @return why this extension takes no calls, if it is quarantined */
+    public Optional<Quarantine> quarantine() {
+        return Optional.ofNullable(quarantine.get());
+    }
+
+    /**
+     * Lifts the quarantine: counting toward the thresholds starts again from zero, and the thread pool is
+     * replaced (stuck threads of the old pool are interrupted once more and left to end).
+     *
+     * @param by who released it, for the audit line
+     * @return the quarantine that was lifted, or empty when there was none
+     */
+    public Optional<Quarantine> release(String by) {
+        Quarantine lifted = quarantine.getAndSet(null);
+        ThreadPoolExecutor old;
+        synchronized (lock) {
+            violationsSinceRelease = 0;
+            timeoutsSinceRelease = 0;
+            old = stuck.get() > 0 ? executor : null;
+            if (old != null) {
+                executor = null;
+            }
+        }
+        if (old != null) {
+            old.shutdownNow();
+        }
+        if (lifted != null) {
+            audit.record("released", extensionId, label + " released from quarantine by " + by + " (it was: "
+                    + lifted.reason() + ")");
+        }
+        return Optional.ofNullable(lifted);
+    }
+
+    /** @return the accounting so far */
+    public RuntimeStats stats() {
+        return new RuntimeStats(calls.get(), failures.get(), violations.get(), timeouts.get(), rejected.get(),
+                TimeUnit.NANOSECONDS.toMillis(totalNanos.get()), stuck.get(), timeout.toMillis());
+    }
+
+    /** Stops the pool: running invocations are interrupted, later calls are turned away. */
+    public void close() {
+        ThreadPoolExecutor old;
+        synchronized (lock) {
+            closed = true;
+            old = executor;
+            executor = null;
+        }
+        if (old != null) {
+            old.shutdownNow();
+        }
+    }
+
+    private ThreadPoolExecutor executor() {
+        synchronized (lock) {
+            if (closed) {
+                throw new RejectedExecutionException("closed");
+            }
+            if (executor == null) {
+                BlockingQueue<Runnable> queue = limits.queue() == 0 ? new SynchronousQueue<>()
+                        : new ArrayBlockingQueue<>(limits.queue());
+                executor = new ThreadPoolExecutor(limits.threads(), limits.threads(), 0, TimeUnit.MILLISECONDS, queue,
+                        threads(), new ThreadPoolExecutor.AbortPolicy());
+            }
+            return executor;
+        }
+    }
+
+    private ThreadFactory threads() {
+        AtomicInteger count = new AtomicInteger();
+        return work -> {
+            Thread thread = new Thread(work, threadPrefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(null);
+            return thread;
+        };
+    }
+
+    private HostProblem busy() {
+        return new HostProblem(503, "extension-busy", "The extension is busy",
+                "extension " + label + " has all its " + limits.threads() + " threads and " + limits.queue()
+                        + " queue places taken; retry later, or raise " + RuntimeLimits.THREADS + " and "
+                        + RuntimeLimits.QUEUE + " in etc/palisade.properties", properties());
+    }
+
+    private HostProblem quarantined(Quarantine held) {
+        Map<String, Object> props = properties();
+        props.put("state", "quarantined");
+        props.put("since", held.since().toString());
+        return new HostProblem(409, "extension-quarantined", "The extension is quarantined", held.reason(), props);
+    }
+
+    private Map<String, Object> properties() {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("extension", extensionId);
+        return props;
+    }
+}
