@@ -1,0 +1,184 @@
+package dev.palisade.itests.escape;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.palisade.itests.RunningDistribution.Response;
+import dev.palisade.itests.escape.hostile.AllocationBomb;
+import dev.palisade.itests.escape.hostile.Deadlock;
+import dev.palisade.itests.escape.hostile.InfiniteLoop;
+import dev.palisade.itests.escape.hostile.ThreadStarter;
+
+/**
+ * Extensions that misbehave without touching anything they were not granted: one loops forever,
+ * one allocates without bound, two calls of one deadlock, one keeps trying to start threads. Each
+ * time the host keeps answering other calls while the culprit runs, the culprit's calls time out
+ * (or are denied), and it is quarantined: its next call is turned away with 409. The allocation
+ * bomb's calls fail with OutOfMemoryError and the host keeps serving, but it is not quarantined
+ * (see the disabled test). The looping test runs last, because its abandoned threads keep spinning
+ * until the host stops. The host runs with a 384 MB heap so the bomb exhausts it quickly.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class MisbehaviourIT {
+
+    private static final long TIMEOUT_MS = 1000;
+    private static final int QUARANTINE_AFTER = 3;
+
+    @TempDir
+    static Path root;
+    static EscapeHost escape;
+    static ExecutorService callers;
+
+    @BeforeAll
+    static void start() throws Exception {
+        escape = EscapeHost.start(root, List.of("palisade.quarantine.timeouts=" + QUARANTINE_AFTER,
+                "palisade.quarantine.violations=" + QUARANTINE_AFTER), "-Xmx384m");
+        callers = Executors.newCachedThreadPool();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (callers != null) {
+            callers.shutdownNow();
+        }
+        if (escape != null) {
+            escape.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anExtensionThatKeepsStartingThreadsStartsNoneAndIsQuarantined() throws Exception {
+        HostileJar jar = HostileJar.of("misbehaving-thread-starter", ThreadStarter.class).timeoutMs(TIMEOUT_MS);
+        escape.deploy(jar);
+
+        Response answer = escape.attack(jar.name(), escape.input());
+
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals("0", answer.json().at("/output/result").asText(), "no thread was started");
+        assertTrue(escape.violations(jar.id()) >= QUARANTINE_AFTER, "every denial was counted");
+        assertQuarantined(jar);
+        escape.assertNothingHappened("thread starter");
+    }
+
+    @Test
+    @Order(2)
+    void twoDeadlockedCallsTimeOutTheHostServesAndTheExtensionIsQuarantined() throws Exception {
+        HostileJar jar = HostileJar.of("misbehaving-deadlock", Deadlock.class).timeoutMs(TIMEOUT_MS);
+        escape.deploy(jar);
+
+        CompletableFuture<Response> ab = async(jar, Map.of("order", "ab"));
+        CompletableFuture<Response> ba = async(jar, Map.of("order", "ba"));
+        assertHostServesMeanwhile(ab, ba);
+        assertTimedOut(ab.get(30, TimeUnit.SECONDS));
+        assertTimedOut(ba.get(30, TimeUnit.SECONDS));
+        assertTimedOut(escape.attack(jar.name(), Map.of("order", "ab")));
+
+        assertQuarantined(jar);
+        escape.assertNothingHappened("deadlock");
+    }
+
+    @Test
+    @Order(3)
+    void anAllocationBombFailsItsCallAndTheHostKeepsServing() throws Exception {
+        HostileJar jar = HostileJar.of("misbehaving-allocation-bomb", AllocationBomb.class).timeoutMs(TIMEOUT_MS);
+        escape.deploy(jar);
+
+        for (int i = 0; i < QUARANTINE_AFTER; i++) {
+            CompletableFuture<Response> bomb = async(jar, Map.of());
+            assertHostAnswers();
+            Response answer = bomb.get(30, TimeUnit.SECONDS);
+            assertNotEquals(200, answer.status(), answer.body());
+        }
+        escape.assertNothingHappened("allocation bomb");
+    }
+
+    @Test
+    @Order(4)
+    @Disabled("not contained by the current design: an allocation bomb ends in OutOfMemoryError within its time"
+            + " limit, which the extension runtime answers as 502 extension-failed and does not count; only sandbox"
+            + " denials and timeouts lead to quarantine, and no per-invocation allocation budget exists (no"
+            + " ThreadMXBean.getThreadAllocatedBytes accounting). Needed in core-bundles/extension run/ExtensionRuntime:"
+            + " count a VirtualMachineError (or an allocation budget overrun) toward quarantine")
+    void anAllocationBombIsQuarantined() throws Exception {
+        HostileJar jar = HostileJar.of("misbehaving-allocation-bomb-2", AllocationBomb.class).timeoutMs(TIMEOUT_MS);
+        escape.deploy(jar);
+
+        for (int i = 0; i < QUARANTINE_AFTER; i++) {
+            Response answer = escape.attack(jar.name(), Map.of());
+            assertNotEquals(200, answer.status(), answer.body());
+        }
+
+        assertQuarantined(jar);
+        escape.assertNothingHappened("allocation bomb");
+    }
+
+    @Test
+    @Order(5)
+    void anInfiniteLoopTimesOutTheHostServesAndTheExtensionIsQuarantined() throws Exception {
+        HostileJar jar = HostileJar.of("misbehaving-infinite-loop", InfiniteLoop.class).timeoutMs(TIMEOUT_MS);
+        escape.deploy(jar);
+
+        for (int i = 0; i < QUARANTINE_AFTER; i++) {
+            CompletableFuture<Response> loop = async(jar, Map.of());
+            assertHostServesMeanwhile(loop);
+            assertTimedOut(loop.get(30, TimeUnit.SECONDS));
+        }
+
+        assertQuarantined(jar);
+        escape.assertNothingHappened("infinite loop");
+    }
+
+    private CompletableFuture<Response> async(HostileJar jar, Map<String, Object> input) {
+        return CompletableFuture.supplyAsync(() -> escape.attack(jar.name(), input), callers);
+    }
+
+    /** While the culprit's calls are in flight, health, the sample and the witness answer promptly. */
+    private static void assertHostServesMeanwhile(CompletableFuture<?>... culprits) throws Exception {
+        Thread.sleep(200);
+        assertTrue(List.of(culprits).stream().noneMatch(CompletableFuture::isDone), "the culprit is still running");
+        assertHostAnswers();
+    }
+
+    private static void assertHostAnswers() {
+        long start = System.nanoTime();
+        escape.assertNothingHappened("while the culprit runs");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "the host answered within 3 s, not " + took);
+    }
+
+    private static void assertTimedOut(Response answer) {
+        assertEquals(504, answer.status(), answer.body());
+        assertEquals("urn:palisade:problem:invocation-timeout", answer.json().path("type").asText(), answer.body());
+    }
+
+    private static void assertQuarantined(HostileJar jar) {
+        Response next = escape.attack(jar.name(), Map.of("order", "ab"));
+        assertEquals(409, next.status(), next.body());
+        assertEquals("urn:palisade:problem:extension-quarantined", next.json().path("type").asText(), next.body());
+        assertTrue(next.json().path("detail").asText().contains("quarantined"), next.body());
+        JsonNode shown = escape.extension(jar.id());
+        assertTrue(shown.at("/quarantine/reason").asText().contains("quarantined after"), shown.toString());
+    }
+}
