@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.palisade.core.extension.fixtures.ExitPlugin;
 import dev.palisade.core.extension.fixtures.FilePlugin;
+import dev.palisade.core.extension.fixtures.NotesPlugin;
 import dev.palisade.core.extension.run.RuntimeLimits;
 import dev.palisade.host.bridge.DeploymentOutcome;
 import dev.palisade.host.bridge.DeploymentRecord;
@@ -68,8 +69,12 @@ class SandboxedExtensionsInFelixTest {
     }
 
     private Path fileReader(String version, String... permissions) throws Exception {
+        return extensionJar(FilePlugin.class, version, permissions);
+    }
+
+    private Path extensionJar(Class<?> entry, String version, String... permissions) throws Exception {
         ObjectNode descriptor = (ObjectNode) Json.mapper().readTree(TestDescriptors.plugin(ID, NAME, version, "read",
-                FilePlugin.class.getName()));
+                entry.getName()));
         var requests = descriptor.putObject("security").putArray("permissions");
         for (String permission : permissions) {
             String[] parts = permission.split(" ", 2);
@@ -79,8 +84,8 @@ class SandboxedExtensionsInFelixTest {
             }
         }
         return TestJar.plugin("dev.palisade.test.filereader", version)
-                .header("Import-Package", "dev.palisade.api.extension,dev.palisade.api.sandbox")
-                .addClass(FilePlugin.class).descriptor(Json.mapper().writeValueAsString(descriptor))
+                .header("Import-Package", "dev.palisade.api.extension,dev.palisade.api.sandbox,dev.palisade.api.capability")
+                .addClass(entry).descriptor(Json.mapper().writeValueAsString(descriptor))
                 .signedTo(tmp.resolve(NAME + "-" + version + "-" + System.nanoTime() + ".jar"), publisher);
     }
 
@@ -214,6 +219,26 @@ class SandboxedExtensionsInFelixTest {
         assertEquals(List.of(Map.of("permission", "file.read", "target", secret().toRealPath().toString(), "by", "policy")),
                 view.get("granted"));
         assertEquals(List.of("readers"), view.get("profiles"));
+    }
+
+    @Test
+    void invocationsGetCapabilitiesCheckedAgainstTheSameGrants() throws Exception {
+        start();
+        Files.writeString(felix.grantsFile, "{\"profiles\": [{\"name\": \"own-data\", \"fingerprints\": [\""
+                + fingerprint(publisher) + "\"], \"grant\": [{\"permission\": \"file.read\", \"target\": \"**\"}]}]}");
+        Files.writeString(dataFolder().resolve("notes.txt"), "via capability");
+        Files.writeString(dataFolder().resolve("other.txt"), "not requested");
+        DeploymentRecord record = felix.host.deploy(extensionJar(NotesPlugin.class, "1.0.0", "file.read notes.txt"),
+                DeploymentSource.DEPLOY_FOLDER);
+        assertEquals("[deployed] file-reader 1.0.0 now serves (signed by CN=File Reader Publisher)", record.reason());
+
+        assertEquals(Map.of("text", "via capability"), felix.host.invoke(NAME, "read", Map.of("path", "notes.txt")));
+        HostProblem denied = assertThrows(HostProblem.class,
+                () -> felix.host.invoke(NAME, "read", Map.of("path", "other.txt")));
+        assertEquals(403, denied.status());
+        assertEquals("file.read", denied.properties().get("permission"));
+        assertEquals(1L, ((dev.palisade.core.extension.run.RuntimeStats) felix.host.details(ID).get("runtime")).violations(),
+                "a capability's denial is counted like a guard's");
     }
 
     @Test
