@@ -14,6 +14,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.palisade.host.bridge.DeploymentLog;
+import dev.palisade.host.bridge.GrantLedger;
 import dev.palisade.host.bridge.StartupReport;
 import dev.palisade.host.bridge.StoreAdmin;
 import dev.palisade.store.Store;
@@ -21,11 +23,12 @@ import dev.palisade.store.StoreConfig;
 import dev.palisade.store.StoreException;
 
 /**
- * Opens the store when the bundle starts and registers it twice, with the properties
+ * Opens the store when the bundle starts and registers it, with the properties
  * {@code palisade.store.database} (H2 or POSTGRESQL), {@code palisade.store.url} (no password) and
  * {@code palisade.store.schema}: as {@code dev.palisade.store.Store} (private to this bundle's package
- * space, for the store's own tests) and as the bridge's {@link StoreAdmin}, which the rest of the host
- * uses. When the store cannot be opened, the one-line reason goes to the launcher's
+ * space, for the store's own tests), as the bridge's {@link StoreAdmin}, which the rest of the host
+ * uses, and as the bridge's {@link DeploymentLog} and {@link GrantLedger}, for the extension module.
+ * When the store cannot be opened, the one-line reason goes to the launcher's
  * {@link StartupReport} while the host starts (the launcher fails the start with it and prints it), or
  * to the log otherwise; the component then stays without services and the framework keeps running.
  */
@@ -40,6 +43,7 @@ public final class StoreComponent {
     private Store store;
     private ServiceRegistration<Store> registration;
     private ServiceRegistration<StoreAdmin> adminRegistration;
+    private ServiceRegistration<?> recordsRegistration;
 
     @Activate
     void activate(BundleContext context) {
@@ -64,6 +68,9 @@ public final class StoreComponent {
         props.put("palisade.store.schema", store.schemaVersion());
         registration = context.registerService(Store.class, store, props);
         adminRegistration = context.registerService(StoreAdmin.class, new StoreAdminService(store), props);
+        recordsRegistration = context.registerService(
+                new String[] {DeploymentLog.class.getName(), GrantLedger.class.getName()}, new StoreRecordsService(store),
+                props);
         LOG.info("store open: {} {}, schema {}", store.kind(), store.database(), store.schemaVersion());
     }
 
@@ -82,6 +89,9 @@ public final class StoreComponent {
 
     @Deactivate
     void deactivate() {
+        if (recordsRegistration != null) {
+            recordsRegistration.unregister();
+        }
         if (adminRegistration != null) {
             adminRegistration.unregister();
         }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.palisade.host.bridge.HostProblem;
 import dev.palisade.store.StoreBusyException;
+import dev.palisade.store.StoreConflictException;
 import dev.palisade.store.StoreException;
 import dev.palisade.store.StoreInputException;
 import dev.palisade.store.StoreUnavailableException;
@@ -27,6 +28,8 @@ final class StoreProblems {
             problem = new HostProblem(409, "restore-refused", "Restore refused", e.getMessage());
         } else if (e instanceof BackupFormatException) {
             problem = new HostProblem(400, "backup-invalid", "Not a complete backup", e.getMessage());
+        } else if (e instanceof StoreConflictException) {
+            problem = new HostProblem(409, "store-conflict", "Already stored", e.getMessage());
         } else if (e instanceof StoreInputException i) {
             problem = new HostProblem(400, "store-input", "Value does not fit the store", e.getMessage(),
                     Map.of("field", i.field()));

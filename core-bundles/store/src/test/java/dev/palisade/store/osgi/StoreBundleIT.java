@@ -11,6 +11,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,12 @@ import org.osgi.framework.launch.Framework;
 
 import dev.palisade.host.bridge.AuditCheck;
 import dev.palisade.host.bridge.AuditReceipt;
+import dev.palisade.host.bridge.DeploymentLog;
+import dev.palisade.host.bridge.DeploymentOutcome;
+import dev.palisade.host.bridge.DeploymentRecord;
+import dev.palisade.host.bridge.DeploymentSource;
+import dev.palisade.host.bridge.GrantEntry;
+import dev.palisade.host.bridge.GrantLedger;
 import dev.palisade.host.bridge.HostProblem;
 import dev.palisade.host.bridge.StartupReport;
 import dev.palisade.host.bridge.StoreAdmin;
@@ -130,6 +137,23 @@ class StoreBundleIT {
         assertEquals(400, tooLong.status());
         assertEquals("store-input", tooLong.type());
         assertEquals("[actor] is 129 characters long, at most 128 fit", tooLong.detail());
+
+        // DeploymentLog and GrantLedger, for the extension module: one service object.
+        ServiceReference<DeploymentLog> logRef = framework.getBundleContext().getServiceReference(DeploymentLog.class);
+        DeploymentLog log = framework.getBundleContext().getService(logRef);
+        DeploymentRecord attempt = new DeploymentRecord("a-1", Instant.parse("2026-11-22T01:02:03.123456Z"),
+                DeploymentSource.REST, "x.jar", null, DeploymentOutcome.REFUSED, null, null, null, "[untrusted-signer] no");
+        log.record(attempt);
+        assertEquals(List.of(attempt), log.recent(10));
+        HostProblem again = assertThrows(HostProblem.class, () -> log.record(attempt));
+        assertEquals(409, again.status());
+        assertEquals("store-conflict", again.type());
+        GrantLedger grants = framework.getBundleContext().getService(
+                framework.getBundleContext().getServiceReference(GrantLedger.class));
+        GrantEntry granted = grants.grant("ext-1", "file.read", null, "policy");
+        assertEquals(List.of(granted), grants.of("ext-1"));
+        assertEquals("", granted.target());
+        assertEquals(1, grants.revokeAll("ext-1"));
 
         // Stopping the bundle closes the store: the database opens again outside the framework.
         bundle.stop();

@@ -15,7 +15,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * cannot be reached; calls fail within the store's fail-fast timeout and succeed again once it is
  * back), {@code store-busy} (503, every pooled connection stayed in use), {@code restore-refused}
  * (409, nothing changed), {@code backup-invalid} (400, the file is not a complete backup),
- * {@code store-input} (400, a value does not fit), {@code store-failed} (500).
+ * {@code store-input} (400, a value does not fit), {@code store-conflict} (409, the row already exists),
+ * {@code store-failed} (500). The same store also registers {@link DeploymentLog} and {@link GrantLedger}
+ * for the extension module.
  */
 @ProviderType
 public interface StoreAdmin {

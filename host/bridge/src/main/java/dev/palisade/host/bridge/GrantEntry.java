@@ -1,0 +1,15 @@
+package dev.palisade.host.bridge;
+
+import java.time.Instant;
+
+/**
+ * One stored grant.
+ *
+ * @param extensionId the extension's id
+ * @param permission  the permission kind
+ * @param target      what it applies to; empty when it has none
+ * @param grantedBy   who granted it
+ * @param grantedAt   when, to the microsecond
+ */
+public record GrantEntry(String extensionId, String permission, String target, String grantedBy, Instant grantedAt) {
+}
