@@ -25,6 +25,10 @@ import dev.palisade.itests.RunningDistribution.Response;
 import dev.palisade.itests.escape.RunTimeAttempt.AttemptInput;
 import dev.palisade.itests.escape.RunTimeAttempt.Caught;
 import dev.palisade.itests.escape.hostile.Attack;
+import dev.palisade.itests.escape.hostile.CapabilityHttpGet;
+import dev.palisade.itests.escape.hostile.CapabilityRead;
+import dev.palisade.itests.escape.hostile.CapabilitySecret;
+import dev.palisade.itests.escape.hostile.CapabilityWrite;
 import dev.palisade.itests.escape.hostile.CatchViolation;
 import dev.palisade.itests.escape.hostile.CopyOut;
 import dev.palisade.itests.escape.hostile.DeleteFile;
@@ -174,6 +178,24 @@ class DeniedAtRunTimeIT {
                 denied("read-environment-variable", ReadEnvironment.class, (host, jar) -> with(host, "name", "PATH"),
                         "env.read", in -> "PATH"),
                 denied("start-a-thread", StartThread.class, (host, jar) -> host.input(), "thread.create", in -> ""),
+                granted("read-another-extensions-data", ReadWithFiles.class, "file.read", "**", (host, jar) -> {
+                    Path theirs = Files.createDirectories(host.dataFolder(host.witnessId()));
+                    return with(host, "path", Files.writeString(theirs.resolve("notes.txt"), "not yours"));
+                }, "file.read", path),
+                granted("capability-files-dot-dot", CapabilityRead.class, "file.read", "**",
+                        (host, jar) -> with(host, "path", "../../../../etc/palisade.properties"), "file.read",
+                        in -> escape.home().resolve("etc/palisade.properties").toString()),
+                granted("capability-files-symlink", CapabilityRead.class, "file.read", "**", (host, jar) -> {
+                    link(host.dataFolder(jar.id()).resolve("link"), host.canary());
+                    return with(host, "path", "link");
+                }, "file.read", in -> escape.canary().toString()),
+                granted("capability-files-write-outside", CapabilityWrite.class, "file.write", "**",
+                        (host, jar) -> with(host, "path", host.root().resolve("escaped-capability-write")),
+                        "file.write", path),
+                denied("capability-http-to-loopback", CapabilityHttpGet.class, (host, jar) -> host.input(),
+                        "net.connect", loopback),
+                denied("capability-secret", CapabilitySecret.class,
+                        (host, jar) -> with(host, "name", "database-password"), "secret.read", in -> "database-password"),
                 new RunTimeAttempt("catch-the-violation-to-hide-it", host -> HostileJar.of("escape-caught",
                         CatchViolation.class), (host, jar) -> host.input(), "file.write",
                         in -> escape.root().resolve("escaped-caught").toString(), Caught.HIDDEN),
@@ -239,6 +261,20 @@ class DeniedAtRunTimeIT {
 
         assertEquals(200, answer.status(), answer.body());
         assertEquals("granted content", answer.json().at("/output/result").asText());
+        assertEquals(0, escape.violations(jar.id()));
+    }
+
+    @Test
+    void aGrantedFileReadThroughTheFilesCapabilityWorks() throws Exception {
+        HostileJar jar = HostileJar.of("escape-allowed-capability-read", CapabilityRead.class)
+                .permission("file.read", "granted.txt");
+        escape.deploy(jar);
+        Files.writeString(Files.createDirectories(escape.dataFolder(jar.id())).resolve("granted.txt"), "via capability");
+
+        Response answer = escape.attack(jar.name(), with(escape, "path", "granted.txt"));
+
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals("via capability", answer.json().at("/output/result").asText());
         assertEquals(0, escape.violations(jar.id()));
     }
 

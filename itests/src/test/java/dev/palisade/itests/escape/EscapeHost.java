@@ -49,6 +49,7 @@ final class EscapeHost implements AutoCloseable {
     private final long pid;
     private final Path canary;
     private JsonNode baseline;
+    private String witnessId;
 
     private EscapeHost(Path root, RunningDistribution host, LoopbackListener listener) throws IOException {
         this.root = root;
@@ -90,6 +91,11 @@ final class EscapeHost implements AutoCloseable {
 
     Path canary() {
         return canary;
+    }
+
+    /** @return the id of the witness extension (granted property.read only) */
+    String witnessId() {
+        return witnessId;
     }
 
     LoopbackListener listener() {
@@ -212,6 +218,7 @@ final class EscapeHost implements AutoCloseable {
         HostileJar witness = HostileJar.of(Witness.NAME, Witness.class).methods("report");
         Witness.PROPERTIES.forEach(name -> witness.permission("property.read", name));
         deploy(witness);
+        witnessId = witness.id();
         baseline = witness();
         assertTrue(baseline.path("property.palisade.escape").isNull(), baseline::toString);
     }

@@ -15,7 +15,8 @@ import dev.palisade.sandbox.testing.TestPublisher;
 /**
  * One extension jar of the escape suite, built in code around a fixture class: a fresh id, a
  * descriptor with its methods (each taking and returning any object), the permissions it requests,
- * extra manifest headers and entries. Not thread-safe.
+ * extra manifest headers and entries. It imports the extension and capability API packages unless a
+ * test replaces Import-Package. Not thread-safe.
  */
 final class HostileJar {
 
@@ -32,6 +33,7 @@ final class HostileJar {
     private HostileJar(String name, Class<?> entry) {
         this.name = name;
         this.entry = entry;
+        headers.put("Import-Package", "dev.palisade.api.extension,dev.palisade.api.capability");
         classes.add(entry);
         if (Attack.class.isAssignableFrom(entry) && entry != Attack.class) {
             classes.add(Attack.class);
