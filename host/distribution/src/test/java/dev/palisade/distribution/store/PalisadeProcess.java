@@ -84,13 +84,20 @@ final class PalisadeProcess implements AutoCloseable {
         return read(stdout);
     }
 
+    /**
+     * @return what palisade wrote to stderr, without the JVM's own warning lines (on JDK 24 and
+     *         later Felix makes the JVM warn about sun.misc.Unsafe on stderr)
+     */
     String err() {
-        return read(stderr);
+        return read(stderr).lines()
+                .filter(line -> !line.startsWith("WARNING: "))
+                .map(line -> line + "\n")
+                .collect(java.util.stream.Collectors.joining());
     }
 
     /** @return stdout and stderr, for assertion messages */
     String output() {
-        return "--- stdout\n" + out() + "--- stderr\n" + err();
+        return "--- stdout\n" + out() + "--- stderr\n" + read(stderr);
     }
 
     long pid() {
