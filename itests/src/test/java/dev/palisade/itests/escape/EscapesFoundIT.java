@@ -25,6 +25,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.palisade.itests.RunningDistribution.Response;
 import dev.palisade.itests.escape.hostile.DeleteOnClose;
 import dev.palisade.itests.escape.hostile.FollowRedirect;
+import dev.palisade.itests.escape.hostile.ForgedHostName;
 import dev.palisade.itests.escape.hostile.MonitorHog;
 import dev.palisade.itests.escape.hostile.ToolProviderJar;
 import dev.palisade.itests.escape.hostile.ZipOpenDelete;
@@ -142,6 +143,31 @@ class EscapesFoundIT {
             escape.assertNothingHappened(jar.name());
         } finally {
             redirector.stop(0);
+        }
+    }
+
+    @Test
+    @Disabled("not contained: Grants.mayConnect accepts a connection when the granted host pattern matches the name"
+            + " an InetAddress carries, and InetAddress.getByAddress(String, byte[]) (allowed by the rules) attaches"
+            + " any name to any address, so a grant for partner.palisade.invalid:<port> reached 127.0.0.1:<port> (seen:"
+            + " answered \"connected to 127.0.0.1\"). Needed: for a connection to a resolved address, match address"
+            + " grants only (or check that the name resolves to that address), or forbid getByAddress(String, byte[])")
+    void aGrantForAHostNameDoesNotCoverAnyAddressCarryingThatName() throws Exception {
+        try (LoopbackListener elsewhere = new LoopbackListener()) {
+            String name = "partner.palisade.invalid";
+            HostileJar jar = HostileJar.of("escape-forged-host-name", ForgedHostName.class)
+                    .permission("net.connect", name + ":" + elsewhere.port());
+            escape.deploy(jar);
+            Map<String, Object> input = escape.input();
+            input.put("name", name);
+            input.put("port", elsewhere.port());
+
+            Response answer = escape.attack(jar.name(), input);
+
+            assertEquals(0, elsewhere.awaitAccepted(1, Duration.ofMillis(500)),
+                    "a connection to 127.0.0.1 passed as " + name + "; the call answered " + answer.body());
+            assertEquals(403, answer.status(), answer.body());
+            escape.assertNothingHappened(jar.name());
         }
     }
 
