@@ -319,6 +319,19 @@ class DeniedAtRunTimeIT {
     }
 
     @Test
+    void aPendingExtensionRunsNothingUntilApproved() throws Exception {
+        HostileJar jar = HostileJar.of("escape-pending-writer", WriteWithFiles.class).permission("file.write", "**");
+        JsonNode record = escape.upload(jar);
+        assertTrue(record.path("reason").asText().startsWith("[pending-approval]"), record::toString);
+
+        Response answer = escape.attack(jar.name(), with(escape, "path", escape.root().resolve("escaped-pending")));
+
+        assertEquals(409, answer.status(), answer.body());
+        assertEquals("urn:palisade:problem:extension-pending", answer.json().path("type").asText(), answer.body());
+        escape.assertNothingHappened("pending extension");
+    }
+
+    @Test
     void requestedVersusGrantedIsShown() throws Exception {
         HostileJar jar = HostileJar.of("escape-shown-permissions", ReadWithFiles.class).permission("file.read", "a/**");
         escape.upload(jar);

@@ -75,7 +75,8 @@ import dev.palisade.itests.escape.hostile.XmlDecoderGadget;
 /**
  * Escape attempts the host refuses at deploy time, before any of their code is loaded: the
  * install-time bytecode scan ({@code [forbidden-call]}, naming the member and the never-granted
- * category) and the manifest rules ({@code [forbidden-header]}, {@code [forbidden-import]}). For
+ * category), the manifest rules ({@code [forbidden-header]}, {@code [forbidden-import]}) and the
+ * descriptor check, which refuses requests for never-granted permissions ({@code [invalid-descriptor]}). For
  * each: the deployment record is REFUSED with that reason, the extension is not listed, and
  * nothing happened (see {@link EscapeHost#assertNothingHappened}). The same code is refused again
  * at weave time should it ever reach the framework; the sandbox's Felix tests cover that layer.
@@ -199,6 +200,8 @@ class RefusedAtDeployIT {
                                 .header("Bundle-ClassPath", ".,lib/helper.jar")
                                 .entry("lib/helper.jar", jarOf(ExitJvm.class, Attack.class)),
                         "forbidden-call", List.of("java.lang.System.exit(int) [jvm.exit]")),
+                requests("request-process-start", StartProcess.class, "process.start"),
+                requests("request-reflection", SetAccessibleOnHost.class, "reflection"),
                 manifest("framework-import", FrameworkUtilAccess.class, "Import-Package",
                         "dev.palisade.api.extension,org.osgi.framework", "forbidden-import", "org.osgi.framework"),
                 manifest("fragment-of-the-api-bundle", PlainAttack.class, "Fragment-Host", "dev.palisade.api",
@@ -228,6 +231,11 @@ class RefusedAtDeployIT {
             String code, String named) {
         Supplier<HostileJar> build = () -> HostileJar.of("escape-" + attempt, fixture).header(header, value);
         return Arguments.of(attempt, build, code, List.of(named));
+    }
+
+    private static Arguments requests(String attempt, Class<? extends Attack> fixture, String neverGranted) {
+        Supplier<HostileJar> build = () -> HostileJar.of("escape-" + attempt, fixture).permission(neverGranted, null);
+        return Arguments.of(attempt, build, "invalid-descriptor", List.of("/security/permissions/0", neverGranted));
     }
 
     /** @return a plain jar holding the class files of {@code types} */
