@@ -29,7 +29,7 @@ final class Migrations {
     static final String LOCATION = "db/migration";
 
     /** Every migration script, in version order. */
-    static final List<String> SCRIPTS = List.of("V1__store.sql");
+    static final List<String> SCRIPTS = List.of("V1__store.sql", "V2__grant_publisher.sql");
 
     private Migrations() {
     }

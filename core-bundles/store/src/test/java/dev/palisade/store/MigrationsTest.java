@@ -17,6 +17,6 @@ class MigrationsTest {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources", Migrations.LOCATION))) {
             assertEquals(files.map(p -> p.getFileName().toString()).sorted().toList(), Migrations.SCRIPTS);
         }
-        assertEquals("1", Migrations.latestVersion());
+        assertEquals("2", Migrations.latestVersion());
     }
 }

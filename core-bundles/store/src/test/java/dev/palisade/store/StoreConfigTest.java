@@ -33,7 +33,7 @@ class StoreConfigTest {
     @Test
     void theEmbeddedDatabaseIsCreatedUnderDataDb() {
         try (Store s = Store.open(StoreConfig.h2In(tmp))) {
-            assertEquals("1", s.schemaVersion());
+            assertEquals("2", s.schemaVersion());
         }
         assertTrue(Files.isRegularFile(tmp.resolve("db/palisade.mv.db")));
     }

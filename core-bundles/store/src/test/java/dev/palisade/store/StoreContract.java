@@ -101,9 +101,9 @@ abstract class StoreContract {
         }
         s.deployments().record(new DeploymentRecord("attempt-nulls", base.plusSeconds(100), DeploymentSource.REST,
                 "x.jar", null, DeploymentOutcome.FAILED, null, null, null, null));
-        s.grants().grant("ext-1", "net.connect", "api.example.com:443", "admin");
-        s.grants().grant("ext-1", "fs.read", "/data", "policy:trusted");
-        s.grants().grant("ext-2", "clock", null, "admin");
+        s.grants().grant("ext-1", "net.connect", "api.example.com:443", "ab12", "admin");
+        s.grants().grant("ext-1", "fs.read", "/data", null, "policy:trusted");
+        s.grants().grant("ext-2", "clock", null, "cd34", "admin");
         for (int i = 0; i < 30; i++) {
             s.audit().append(event("deploy.accepted", i));
         }
@@ -115,7 +115,7 @@ abstract class StoreContract {
     void opensAndMigratesToTheLatestSchema() {
         Store s = fresh();
         assertEquals(expectedKind(), s.kind());
-        assertEquals("1", s.schemaVersion());
+        assertEquals("2", s.schemaVersion());
         assertTrue(s.healthy());
         assertEquals(null, s.health().problem());
     }
@@ -128,7 +128,7 @@ abstract class StoreContract {
         Contents before = Contents.of(first);
         first.close();
         Store second = open(config);
-        assertEquals("1", second.schemaVersion());
+        assertEquals("2", second.schemaVersion());
         assertEquals(before, Contents.of(second));
         assertTrue(second.audit().verify().intact());
     }
@@ -179,8 +179,10 @@ abstract class StoreContract {
                 new DeploymentRecord(" ", Instant.now(), DeploymentSource.REST, "x.jar", null,
                         DeploymentOutcome.DEPLOYED, null, null, null, null)));
         assertEquals("[attemptId] is required", e.getMessage());
-        e = assertThrows(StoreInputException.class, () -> s.grants().grant("e", "p".repeat(129), "", "admin"));
+        e = assertThrows(StoreInputException.class, () -> s.grants().grant("e", "p".repeat(129), "", null, "admin"));
         assertEquals("[permission] is 129 characters long, at most 128 fit", e.getMessage());
+        e = assertThrows(StoreInputException.class, () -> s.grants().grant("e", "p", "", "f".repeat(129), "admin"));
+        assertEquals("[publisher] is 129 characters long, at most 128 fit", e.getMessage());
         e = assertThrows(StoreInputException.class,
                 () -> s.audit().append(new AuditEvent("a", "b", null, Map.of("when", Instant.EPOCH))));
         assertEquals("[details.when] is a java.time.Instant; only Map, List, String, Number, Boolean and null "
@@ -192,13 +194,14 @@ abstract class StoreContract {
     @Test
     void grantsAreUpsertedListedAndRevoked() {
         Store s = fresh();
-        Grant g = s.grants().grant("ext-1", "net.connect", "api.example.com:443", "admin");
-        Grant again = s.grants().grant("ext-1", "net.connect", "api.example.com:443", "policy:trusted");
+        Grant g = s.grants().grant("ext-1", "net.connect", "api.example.com:443", "ab12", "admin");
+        Grant again = s.grants().grant("ext-1", "net.connect", "api.example.com:443", "cd34", "policy:trusted");
         assertEquals("policy:trusted", again.grantedBy());
+        assertEquals("cd34", again.publisher());
         assertFalse(again.grantedAt().isBefore(g.grantedAt()));
-        s.grants().grant("ext-1", "clock", null, "admin");
-        s.grants().grant("ext-2", "clock", null, "admin");
-        assertEquals(List.of(new Grant("ext-1", "clock", "", "admin", s.grants().of("ext-1").get(0).grantedAt()),
+        s.grants().grant("ext-1", "clock", null, null, "admin");
+        s.grants().grant("ext-2", "clock", null, "ab12", "admin");
+        assertEquals(List.of(new Grant("ext-1", "clock", "", null, "admin", s.grants().of("ext-1").get(0).grantedAt()),
                 again), s.grants().of("ext-1"));
         assertTrue(s.grants().isGranted("ext-1", "clock", null));
         assertFalse(s.grants().isGranted("ext-1", "net.connect", "evil.example:443"));
@@ -325,7 +328,7 @@ abstract class StoreContract {
         BackupHeader header = source.backups().backup(file, (t, d, n) -> progress.add(t + " " + d + "/" + n));
         assertEquals(Map.of("deployments", 26L, "grants", 3L, "audit_log", 30L), header.rows());
         assertEquals(expectedKind().name(), header.database());
-        assertEquals("1", header.schemaVersion());
+        assertEquals("2", header.schemaVersion());
         assertTrue(progress.containsAll(List.of("deployments 0/26", "deployments 26/26", "grants 3/3",
                 "audit_log 30/30")), progress.toString());
         assertEquals(header, source.backups().readHeader(file));

@@ -19,7 +19,7 @@ final class StoreTables {
                     "sha256", TEXT, "outcome", TEXT, "extension_id", TEXT, "extension_name", TEXT,
                     "version", TEXT, "reason", TEXT),
             TableSpec.of("grants", "extension_id, permission, target", "granted_at",
-                    "extension_id", TEXT, "permission", TEXT, "target", TEXT, "granted_by", TEXT,
+                    "extension_id", TEXT, "permission", TEXT, "target", TEXT, "publisher", TEXT, "granted_by", TEXT,
                     "granted_at", TIMESTAMP),
             TableSpec.of("audit_log", "seq", "occurred_at",
                     "seq", BIGINT, "occurred_at", TIMESTAMP, "actor", TEXT, "action", TEXT, "target", TEXT,

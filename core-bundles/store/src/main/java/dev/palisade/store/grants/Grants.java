@@ -17,7 +17,7 @@ import dev.palisade.store.internal.SqlTimes;
 /** Stores {@link Grant}s. Thread-safe. */
 public final class Grants {
 
-    private static final String COLUMNS = "extension_id, permission, target, granted_by, granted_at";
+    private static final String COLUMNS = "extension_id, permission, target, publisher, granted_by, granted_at";
 
     private final Transactions tx;
     private final Clock clock;
@@ -28,15 +28,17 @@ public final class Grants {
     }
 
     /**
-     * Grants a permission now; when it was already granted, records the new grantor and time.
+     * Grants a permission now; when it was already granted, records the new publisher, grantor and time.
      *
+     * @param publisher the signer fingerprint of the publisher key it is given for, or {@code null} for none
      * @return the stored grant
      * @throws StoreInputException when a field is missing or too long
      */
-    public Grant grant(String extensionId, String permission, String target, String grantedBy) {
+    public Grant grant(String extensionId, String permission, String target, String publisher, String grantedBy) {
         Grant g = new Grant(StoreInputException.require("extensionId", extensionId, 128),
                 StoreInputException.require("permission", permission, 128),
                 StoreInputException.limit("target", target == null ? "" : target, 512),
+                publisher == null ? null : StoreInputException.limit("publisher", publisher, 128),
                 StoreInputException.require("grantedBy", grantedBy, 128),
                 SqlTimes.truncate(clock.instant()));
         try {
@@ -50,24 +52,26 @@ public final class Grants {
     private Grant upsert(Grant g) {
         return tx.inTransaction("granting " + g.permission() + " to " + g.extensionId(), c -> {
             // Portable upsert: update, else insert (no ON CONFLICT / MERGE differences to manage).
-            try (PreparedStatement up = c.prepareStatement("UPDATE grants SET granted_by = ?, granted_at = ? "
+            try (PreparedStatement up = c.prepareStatement("UPDATE grants SET publisher = ?, granted_by = ?, granted_at = ? "
                     + "WHERE extension_id = ? AND permission = ? AND target = ?")) {
-                up.setString(1, g.grantedBy());
-                SqlTimes.set(up, 2, g.grantedAt());
-                up.setString(3, g.extensionId());
-                up.setString(4, g.permission());
-                up.setString(5, g.target());
+                up.setString(1, g.publisher());
+                up.setString(2, g.grantedBy());
+                SqlTimes.set(up, 3, g.grantedAt());
+                up.setString(4, g.extensionId());
+                up.setString(5, g.permission());
+                up.setString(6, g.target());
                 if (up.executeUpdate() == 1) {
                     return g;
                 }
             }
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO grants (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?)")) {
                 ins.setString(1, g.extensionId());
                 ins.setString(2, g.permission());
                 ins.setString(3, g.target());
-                ins.setString(4, g.grantedBy());
-                SqlTimes.set(ins, 5, g.grantedAt());
+                ins.setString(4, g.publisher());
+                ins.setString(5, g.grantedBy());
+                SqlTimes.set(ins, 6, g.grantedAt());
                 ins.executeUpdate();
             }
             return g;
@@ -125,7 +129,7 @@ public final class Grants {
                 while (rs.next()) {
                     Instant at = SqlTimes.get(rs, "granted_at");
                     out.add(new Grant(rs.getString("extension_id"), rs.getString("permission"),
-                            rs.getString("target"), rs.getString("granted_by"), at));
+                            rs.getString("target"), rs.getString("publisher"), rs.getString("granted_by"), at));
                 }
                 return out;
             }

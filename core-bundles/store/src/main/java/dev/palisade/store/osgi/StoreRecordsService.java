@@ -43,8 +43,9 @@ final class StoreRecordsService implements DeploymentLog, GrantLedger {
     }
 
     @Override
-    public GrantEntry grant(String extensionId, String permission, String target, String grantedBy) {
-        return call(() -> entry(store.grants().grant(extensionId, permission, target, grantedBy)));
+    public GrantEntry grant(String extensionId, String permission, String target, String publisher,
+            String grantedBy) {
+        return call(() -> entry(store.grants().grant(extensionId, permission, target, publisher, grantedBy)));
     }
 
     @Override
@@ -63,7 +64,8 @@ final class StoreRecordsService implements DeploymentLog, GrantLedger {
     }
 
     private static GrantEntry entry(Grant g) {
-        return new GrantEntry(g.extensionId(), g.permission(), g.target(), g.grantedBy(), g.grantedAt());
+        return new GrantEntry(g.extensionId(), g.permission(), g.target(), g.publisher(), g.grantedBy(),
+                g.grantedAt());
     }
 
     private static <T> T call(Supplier<T> work) {

@@ -65,7 +65,7 @@ class StoreBundleIT {
         Map<String, String> config = new HashMap<>(properties);
         config.put("org.osgi.framework.storage", tmp.resolve("cache").toString());
         config.put("org.osgi.framework.storage.clean", "onFirstInit");
-        config.put("org.osgi.framework.system.packages.extra", "dev.palisade.host.bridge;version=1.0.0");
+        config.put("org.osgi.framework.system.packages.extra", "dev.palisade.host.bridge;version=1.1.0");
         framework = new FrameworkFactory().newFramework(config);
         framework.init();
         if (startupReport != null) {
@@ -110,7 +110,7 @@ class StoreBundleIT {
         ServiceReference<?> ref = awaitStore();
         assertNotNull(ref, "no dev.palisade.store.Store service within 20 s");
         assertEquals("H2", ref.getProperty("palisade.store.database"));
-        assertEquals("1", ref.getProperty("palisade.store.schema"));
+        assertEquals("2", ref.getProperty("palisade.store.schema"));
         assertTrue(Files.isRegularFile(data.resolve("db/palisade.mv.db")));
 
         // Use it through the bundle's own classes.
@@ -150,9 +150,10 @@ class StoreBundleIT {
         assertEquals("store-conflict", again.type());
         GrantLedger grants = framework.getBundleContext().getService(
                 framework.getBundleContext().getServiceReference(GrantLedger.class));
-        GrantEntry granted = grants.grant("ext-1", "file.read", null, "policy");
+        GrantEntry granted = grants.grant("ext-1", "file.read", null, "ab12", "policy");
         assertEquals(List.of(granted), grants.of("ext-1"));
         assertEquals("", granted.target());
+        assertEquals("ab12", granted.publisher());
         assertEquals(1, grants.revokeAll("ext-1"));
 
         // Stopping the bundle closes the store: the database opens again outside the framework.

@@ -15,15 +15,17 @@ public interface GrantLedger {
 
     /**
      * Grants a permission now, in its own transaction; when it was already granted, records the new
-     * grantor and time.
+     * publisher, grantor and time.
      *
      * @param extensionId the extension's id (at most 128 characters)
      * @param permission  the permission kind, such as {@code file.read} (at most 128)
      * @param target      what it applies to, or {@code null} (at most 512)
+     * @param publisher   the signer certificate fingerprint of the publisher key it is given for, or
+     *                    {@code null} when it is not tied to a key (at most 128; since 1.1)
      * @param grantedBy   who granted it: {@code policy}, an operator's name (at most 128)
      * @return the stored grant
      */
-    GrantEntry grant(String extensionId, String permission, String target, String grantedBy);
+    GrantEntry grant(String extensionId, String permission, String target, String publisher, String grantedBy);
 
     /** @return true when the grant existed and is now gone */
     boolean revoke(String extensionId, String permission, String target);
