@@ -13,24 +13,28 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
 import dev.palisade.core.extension.audit.AuditTrail;
-import dev.palisade.core.extension.audit.LoggedAuditTrail;
+import dev.palisade.core.extension.audit.StoreAuditTrail;
 import dev.palisade.core.extension.capability.CapabilityFactory;
-import dev.palisade.core.extension.deploy.DeploymentLog;
 import dev.palisade.core.extension.deploy.DeploymentPipeline;
+import dev.palisade.core.extension.deploy.DeploymentRecords;
 import dev.palisade.core.extension.deploy.ExtensionInstaller;
 import dev.palisade.core.extension.deploy.Safeguards;
 import dev.palisade.core.extension.enforce.EnforcementTable;
 import dev.palisade.core.extension.enforce.ExtensionSandbox;
-import dev.palisade.core.extension.grant.FileGrantStore;
+import dev.palisade.core.extension.grant.LedgerGrantStore;
 import dev.palisade.core.extension.deploy.UploadKeeper;
 import dev.palisade.core.extension.invoke.Invoker;
 import dev.palisade.core.extension.registry.ExtensionRegistry;
 import dev.palisade.core.extension.run.RuntimeLimits;
 import dev.palisade.core.extension.watch.DeployFolderWatcher;
+import dev.palisade.host.bridge.DeploymentLog;
 import dev.palisade.host.bridge.DeploymentSource;
 import dev.palisade.host.bridge.ExtensionHost;
+import dev.palisade.host.bridge.GrantLedger;
+import dev.palisade.host.bridge.StoreAdmin;
 import dev.palisade.sandbox.isolation.SandboxHooks;
 import dev.palisade.sandbox.stage.JarStager;
 import dev.palisade.sandbox.stage.StagingLimits;
@@ -41,11 +45,24 @@ import dev.palisade.sandbox.stage.StagingLimits;
  * uploads, scans the deploy folder, starts watching it and then registers the {@link ExtensionHost}
  * service (also under {@link LocalExtensionHost}, for this bundle's REST resources). Deactivation stops
  * watching, unregisters the service, uninstalls every extension bundle and turns the sandbox off.
+ *
+ * <p>The store's services are static mandatory references: the module activates only once the store is
+ * open and migrated, and stops before the store does. Deployment records go to its {@link DeploymentLog},
+ * approvals to its {@link GrantLedger} and audit entries to its {@link StoreAdmin#appendAudit audit log}.
  */
 @Component(immediate = true, service = {})
 public final class ExtensionModule {
 
     private static final System.Logger LOG = System.getLogger(ExtensionModule.class.getName());
+
+    @Reference
+    private StoreAdmin store;
+
+    @Reference
+    private DeploymentLog deploymentLog;
+
+    @Reference
+    private GrantLedger grantLedger;
 
     private BundleContext context;
     private ExtensionSettings settings;
@@ -65,17 +82,17 @@ public final class ExtensionModule {
         deleteContents(settings.stagingDir());
         deleteContents(settings.incomingDir());
         RuntimeLimits limits = RuntimeLimits.from(context::getProperty);
-        AuditTrail audit = new LoggedAuditTrail();
+        AuditTrail audit = new StoreAuditTrail(store);
         EnforcementTable table = new EnforcementTable(audit);
         sandbox = ExtensionSandbox.start(context, table, SandboxHooks.API_SYMBOLIC_NAME);
         ExtensionRegistry registry = new ExtensionRegistry();
-        DeploymentLog log = new DeploymentLog(DeploymentLog.DEFAULT_CAPACITY);
+        DeploymentRecords log = new DeploymentRecords(deploymentLog);
         ExtensionInstaller installer = new ExtensionInstaller(context);
         installer.removeLeftovers();
         uploads = new UploadKeeper(settings.uploadsDir());
         CapabilityFactory capabilities = new CapabilityFactory(settings.secretsDir(),
                 settings.dataDir().resolve("extensions"), Clock.systemUTC(), null);
-        Safeguards safeguards = new Safeguards(table, settings.grantsFile(), new FileGrantStore(settings.grantsDir()),
+        Safeguards safeguards = new Safeguards(table, settings.grantsFile(), new LedgerGrantStore(grantLedger),
                 limits, audit, capabilities);
         pipeline = new DeploymentPipeline(new JarStager(settings.stagingDir(), StagingLimits.defaults()),
                 settings.trustDir(), Clock.systemUTC(), installer, registry, log, uploads, safeguards);

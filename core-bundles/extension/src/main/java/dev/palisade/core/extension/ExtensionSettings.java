@@ -88,11 +88,6 @@ public record ExtensionSettings(Path dataDir, Path trustDir, Path deployDir, Dur
         return dataDir.resolve("incoming");
     }
 
-    /** @return {@code <data>/grants}, where operators' approvals are kept */
-    public Path grantsDir() {
-        return dataDir.resolve("grants");
-    }
-
     /** @return {@code etc/secrets} beside the trust folder: one file per secret the capabilities may hand out */
     public Path secretsDir() {
         return trustDir.resolveSibling("secrets");

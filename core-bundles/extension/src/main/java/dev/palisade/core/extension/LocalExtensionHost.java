@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.palisade.core.extension.deploy.DeploymentLog;
+import dev.palisade.core.extension.deploy.DeploymentRecords;
 import dev.palisade.core.extension.deploy.DeploymentPipeline;
 import dev.palisade.core.extension.grant.PermissionJson;
 import dev.palisade.core.extension.invoke.Invoker;
@@ -21,7 +21,7 @@ import dev.palisade.host.bridge.HostProblem;
 import dev.palisade.sandbox.permission.Permission;
 
 /**
- * The {@link ExtensionHost} service over the pipeline, the registry, the log and the invoker, plus the
+ * The {@link ExtensionHost} service over the pipeline, the registry, the stored records and the invoker, plus the
  * operator's actions the bridge does not carry (permissions, approval, release, scan report), which the
  * REST resources of this bundle use. Thread-safe.
  */
@@ -29,10 +29,10 @@ public final class LocalExtensionHost implements ExtensionHost {
 
     private final DeploymentPipeline pipeline;
     private final ExtensionRegistry registry;
-    private final DeploymentLog log;
+    private final DeploymentRecords log;
     private final Invoker invoker;
 
-    LocalExtensionHost(DeploymentPipeline pipeline, ExtensionRegistry registry, DeploymentLog log, Invoker invoker) {
+    LocalExtensionHost(DeploymentPipeline pipeline, ExtensionRegistry registry, DeploymentRecords log, Invoker invoker) {
         this.pipeline = pipeline;
         this.registry = registry;
         this.log = log;
@@ -79,9 +79,10 @@ public final class LocalExtensionHost implements ExtensionHost {
         return invoker.invoke(extension, method, input);
     }
 
+    /** @throws HostProblem the store's problem (503 {@code store-unavailable}) while it is down */
     @Override
     public List<DeploymentRecord> deployments() {
-        return log.newestFirst();
+        return log.recent();
     }
 
     /** @return the registry view plus the quarantine, what awaits approval and the run-time accounting */

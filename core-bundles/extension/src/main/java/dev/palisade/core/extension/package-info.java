@@ -9,8 +9,9 @@
  * the kept REST uploads again, scans the deploy folder, and only then registers the
  * {@link dev.palisade.host.bridge.ExtensionHost} service (so its presence means the start-up deployments
  * are done). When the bundle stops it stops watching and uninstalls every extension bundle it
- * installed, and turns the sandbox off. The registry and deployment log are in memory, approvals in
- * {@code data/grants/}; the persistent store takes them over with a later issue. Private implementation
+ * installed, and turns the sandbox off. It starts only once the store's services are there: the
+ * deployment history, the approvals and the audit log live in the store; the registry of serving versions
+ * is in memory and rebuilt at every start from the kept uploads and the deploy folder. Private implementation
  * package; this bundle exports only the sandbox's guard package.
  */
 package dev.palisade.core.extension;

@@ -132,6 +132,21 @@ class ExtensionHostInFelixTest {
     }
 
     @Test
+    void aStoreOutageDoesNotStopADeploymentAndItsRecordIsWrittenOnceTheStoreIsBack() {
+        felix.store.down(true);
+        DeploymentRecord record = host.deploy(wordCountJar("tt.jar", "1.0.0"), DeploymentSource.DEPLOY_FOLDER);
+        assertEquals(DeploymentOutcome.DEPLOYED, record.outcome(), record.reason());
+        assertEquals(Map.of("words", 2), wordCount("still serves"));
+        HostProblem unavailable = assertThrows(HostProblem.class, host::deployments);
+        assertEquals(503, unavailable.status());
+        assertEquals("store-unavailable", unavailable.type());
+
+        felix.store.down(false);
+        assertEquals(List.of(record), host.deployments());
+        assertEquals(List.of(record), felix.store.recent(10));
+    }
+
+    @Test
     void sameVersionIsRefusedUnlessByteIdenticalAndLowerVersionIsADowngrade() throws Exception {
         Path jar = wordCountJar("tt.jar", "1.1.0");
         assertEquals(DeploymentOutcome.DEPLOYED, host.deploy(jar, DeploymentSource.DEPLOY_FOLDER).outcome());

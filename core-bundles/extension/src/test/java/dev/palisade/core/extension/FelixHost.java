@@ -15,14 +15,14 @@ import org.osgi.framework.launch.Framework;
 
 import dev.palisade.core.extension.audit.AuditTrail;
 import dev.palisade.core.extension.capability.CapabilityFactory;
-import dev.palisade.core.extension.deploy.DeploymentLog;
 import dev.palisade.core.extension.deploy.DeploymentPipeline;
+import dev.palisade.core.extension.deploy.DeploymentRecords;
 import dev.palisade.core.extension.deploy.ExtensionInstaller;
 import dev.palisade.core.extension.deploy.Safeguards;
 import dev.palisade.core.extension.deploy.UploadKeeper;
 import dev.palisade.core.extension.enforce.EnforcementTable;
 import dev.palisade.core.extension.enforce.ExtensionSandbox;
-import dev.palisade.core.extension.grant.FileGrantStore;
+import dev.palisade.core.extension.grant.LedgerGrantStore;
 import dev.palisade.core.extension.invoke.Invoker;
 import dev.palisade.core.extension.registry.ExtensionRegistry;
 import dev.palisade.core.extension.run.RuntimeLimits;
@@ -50,13 +50,19 @@ final class FelixHost implements AutoCloseable {
     final DeploymentPipeline pipeline;
     final LocalExtensionHost host;
     final UploadKeeper uploads;
-    final FileGrantStore grants;
+    final MemoryStore store;
     final CapabilityFactory capabilities;
     final List<String> audit = new CopyOnWriteArrayList<>();
     final List<FrameworkEvent> frameworkErrors = new CopyOnWriteArrayList<>();
 
     FelixHost(Path home, TestPublisher ca, RuntimeLimits limits) throws Exception {
+        this(home, ca, limits, new MemoryStore());
+    }
+
+    /** @param store the deployment history and grants, which outlive this host as the store's would */
+    FelixHost(Path home, TestPublisher ca, RuntimeLimits limits, MemoryStore store) throws Exception {
         this.home = home;
+        this.store = store;
         Path trust = Files.createDirectories(home.resolve("etc/trust"));
         ca.writeCertificatePem(trust.resolve("ca.pem"));
         grantsFile = home.resolve("etc/grants.json");
@@ -71,17 +77,17 @@ final class FelixHost implements AutoCloseable {
                 frameworkErrors.add(event);
             }
         });
-        AuditTrail trail = (action, id, detail) -> audit.add(action + " " + id + " " + detail);
+        AuditTrail trail = (actor, action, id, detail) -> audit.add(actor + ": " + action + " " + id + " " + detail);
         table = new EnforcementTable(trail);
         sandbox = ExtensionSandbox.start(framework.getBundleContext(), table,
                 framework.getBundleContext().getBundle().getSymbolicName());
         framework.start();
         ExtensionRegistry registry = new ExtensionRegistry();
-        DeploymentLog log = new DeploymentLog(DeploymentLog.DEFAULT_CAPACITY);
+        DeploymentRecords log = new DeploymentRecords(store);
         uploads = new UploadKeeper(home.resolve("data/uploads"));
-        grants = new FileGrantStore(home.resolve("data/grants"));
         capabilities = CapabilityFactory.forHost(home, home.resolve("data"));
-        Safeguards safeguards = new Safeguards(table, grantsFile, grants, limits, trail, capabilities);
+        Safeguards safeguards = new Safeguards(table, grantsFile, new LedgerGrantStore(store), limits, trail,
+                capabilities);
         pipeline = new DeploymentPipeline(new JarStager(home.resolve("data/staging"), StagingLimits.defaults()), trust,
                 Clock.systemUTC(), new ExtensionInstaller(framework.getBundleContext()), registry, log, uploads,
                 safeguards);

@@ -48,6 +48,7 @@ class SandboxedExtensionsInFelixTest {
     @TempDir
     Path tmp;
 
+    private final MemoryStore store = new MemoryStore();
     private FelixHost felix;
 
     @BeforeAll
@@ -64,7 +65,7 @@ class SandboxedExtensionsInFelixTest {
     }
 
     private FelixHost start() throws Exception {
-        felix = new FelixHost(tmp.resolve("home"), ca, RuntimeLimits.defaults());
+        felix = new FelixHost(tmp.resolve("home"), ca, RuntimeLimits.defaults(), store);
         return felix;
     }
 
@@ -118,7 +119,7 @@ class SandboxedExtensionsInFelixTest {
         assertEquals("file.read", denied.properties().get("permission"));
         assertEquals(secret().toRealPath().toString(), denied.properties().get("target"));
         assertEquals(1L, ((dev.palisade.core.extension.run.RuntimeStats) felix.host.details(ID).get("runtime")).violations());
-        assertTrue(felix.audit.stream().anyMatch(line -> line.startsWith("permission-denied " + ID + " extension [" + ID
+        assertTrue(felix.audit.stream().anyMatch(line -> line.startsWith(ID + ": permission-denied " + ID + " extension [" + ID
                 + "], permission [file.read]")), felix.audit.toString());
 
         Map<String, Object> scan = felix.host.scan(NAME);
@@ -176,6 +177,13 @@ class SandboxedExtensionsInFelixTest {
         assertEquals("extension file-reader 1.0.0 did not request file.read /etc/**; approve only what it requested:"
                 + " file.read notes.txt, thread.create", unrequested.detail());
 
+        store.down(true);
+        HostProblem storeDown = assertThrows(HostProblem.class, () -> felix.host.grant(NAME, null, "test"));
+        assertEquals(503, storeDown.status());
+        assertEquals("store-unavailable", storeDown.type());
+        assertEquals("pending", felix.host.extension(NAME).orElseThrow().state(), "not approved while the store is down");
+        store.down(false);
+
         Map<String, Object> partly = felix.host.grant(NAME, List.of(Permission.parse("thread.create", null)), "test");
         assertEquals("pending", partly.get("state"));
         assertEquals(List.of(Map.of("permission", "file.read", "target", "notes.txt")), partly.get("pending"));
@@ -186,8 +194,8 @@ class SandboxedExtensionsInFelixTest {
         assertEquals(Bundle.ACTIVE, felix.extensionBundles().get(0).getState());
         assertEquals(Map.of("text", "granted notes"), read(dataFolder().resolve("notes.txt")));
         assertEquals(403, assertThrows(HostProblem.class, () -> read(secret())).status());
-        assertTrue(felix.audit.stream().anyMatch(line -> line.startsWith("permissions-pending " + ID)), felix.audit.toString());
-        assertTrue(felix.audit.stream().anyMatch(line -> line.equals("permissions-approved " + ID + " file-reader 1.0.0:"
+        assertTrue(felix.audit.stream().anyMatch(line -> line.startsWith("host: permissions-pending " + ID)), felix.audit.toString());
+        assertTrue(felix.audit.stream().anyMatch(line -> line.equals("operator: permissions-approved " + ID + " file-reader 1.0.0:"
                 + " test approved file.read notes.txt; still pending: nothing")), felix.audit.toString());
         assertEquals("[approved] file-reader 1.0.0 now serves: test approved thread.create, file.read notes.txt",
                 felix.host.deployments().get(0).reason());

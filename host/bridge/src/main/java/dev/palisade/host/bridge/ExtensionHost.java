@@ -59,6 +59,10 @@ public interface ExtensionHost {
      */
     Object invoke(String idOrName, String method, Map<String, Object> input);
 
-    /** @return every deployment attempt since the host started, newest first */
+    /**
+     * @return the newest deployment attempts (at most 1000), newest first, kept across restarts when the
+     *         host has a store
+     * @throws HostProblem the store's problem (503 {@code store-unavailable}) while it cannot be read
+     */
     List<DeploymentRecord> deployments();
 }

@@ -1,6 +1,7 @@
 /**
  * The audit trail of the extension module: one entry for every decision about an extension (permissions
- * granted or held for approval, approvals, sandbox denials, quarantines, releases). Written to the host's
- * log for now; the store module will keep it in its hash-chained audit log. Private implementation package.
+ * granted or held for approval, approvals, forgotten approvals, sandbox denials, timeouts, quarantines,
+ * releases), appended to the store's hash-chained audit log with who decided it. Private implementation
+ * package.
  */
 package dev.palisade.core.extension.audit;

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,9 @@ import dev.palisade.core.extension.enforce.EnforcementTable;
 import dev.palisade.core.extension.grant.ExtensionPermissions;
 import dev.palisade.core.extension.grant.GrantPolicy;
 import dev.palisade.core.extension.grant.GrantPolicyFile;
-import dev.palisade.core.extension.grant.GrantStoreException;
 import dev.palisade.core.extension.grant.InvalidGrantPolicyException;
 import dev.palisade.core.extension.grant.PermissionJson;
-import dev.palisade.core.extension.grant.StoredGrant;
+import dev.palisade.core.extension.audit.AuditTrail;
 import dev.palisade.core.extension.invoke.MethodSchemas;
 import dev.palisade.core.extension.invoke.SchemaCompiler;
 import dev.palisade.core.extension.registry.ActiveExtension;
@@ -57,7 +55,7 @@ import dev.palisade.web.Json;
 
 /**
  * Deploys and removes extensions, and starts the ones an operator approves, one at a time. Every deployment
- * produces exactly one {@link DeploymentRecord}, added to the {@link DeploymentLog} before it is returned;
+ * produces exactly one {@link DeploymentRecord}, handed to the {@link DeploymentRecords} before it is returned;
  * refusals and failures are records, never exceptions, and leave whatever served before serving. The trust
  * store and the grant policy are read from their files at every attempt, so changes count at once. After
  * the checks, the bytecode scan refuses forbidden calls and its report is kept; then the requested
@@ -80,7 +78,7 @@ public final class DeploymentPipeline {
     private final SchemaCompiler schemaCompiler = new SchemaCompiler();
     private final ExtensionInstaller installer;
     private final ExtensionRegistry registry;
-    private final DeploymentLog log;
+    private final DeploymentRecords log;
     private final UploadKeeper uploads;
     private final Safeguards safeguards;
     private final BytecodeScanner scanner = new BytecodeScanner();
@@ -96,7 +94,7 @@ public final class DeploymentPipeline {
      * @param safeguards grants, run-time limits and audit
      */
     public DeploymentPipeline(JarStager stager, Path trustDir, Clock clock, ExtensionInstaller installer,
-            ExtensionRegistry registry, DeploymentLog log, UploadKeeper uploads, Safeguards safeguards) {
+            ExtensionRegistry registry, DeploymentRecords log, UploadKeeper uploads, Safeguards safeguards) {
         this.stager = stager;
         this.trustDir = trustDir;
         this.clock = clock;
@@ -208,8 +206,10 @@ public final class DeploymentPipeline {
             return attempt.refused(e.getMessage());
         } catch (InvalidGrantPolicyException e) {
             return attempt.refused(Reasons.of(Reasons.GRANT_POLICY_INVALID, e.getMessage()));
-        } catch (GrantStoreException e) {
-            return attempt.refused(Reasons.of(Reasons.GRANT_STORE_UNREADABLE, e.getMessage()));
+        } catch (HostProblem e) {
+            return attempt.refused(Reasons.of(Reasons.GRANT_STORE_UNREADABLE, "the approvals of " + label
+                    + " cannot be read from the store: " + e.getMessage() + "; deploy again once the store is back"
+                    + currentlyServing(decision)));
         }
         Path dataFolder;
         try {
@@ -294,9 +294,7 @@ public final class DeploymentPipeline {
         }
         GrantPolicy policy = safeguards.grantPolicy() == null ? GrantPolicy.NONE
                 : GrantPolicyFile.read(safeguards.grantPolicy());
-        List<Permission> stored = safeguards.grants().find(descriptor.id())
-                .filter(grant -> grant.fingerprint().equals(fingerprint))
-                .map(StoredGrant::approved).orElse(List.of());
+        List<Permission> stored = safeguards.grants().approved(descriptor.id(), fingerprint);
         return ExtensionPermissions.decide(requested, policy, fingerprint, subject, stored);
     }
 
@@ -309,7 +307,8 @@ public final class DeploymentPipeline {
                 + ") requested " + PermissionJson.text(permissions.requested());
         String by = " by policy " + (permissions.profiles().isEmpty() ? "(no profile applies)"
                 : "profiles " + String.join(", ", permissions.profiles()));
-        safeguards.audit().record(extension.pending() ? "permissions-pending" : "permissions-granted", extension.id(),
+        safeguards.audit().record(AuditTrail.HOST, extension.pending() ? "permissions-pending" : "permissions-granted",
+                extension.id(),
                 base + "; granted" + by + ": " + orNothing(permissions.autoGranted())
                         + "; granted by earlier approval: " + orNothing(permissions.approved())
                         + "; pending: " + orNothing(permissions.pending()));
@@ -343,8 +342,8 @@ public final class DeploymentPipeline {
      * @param by          who approves, for the audit line
      * @return the extension after the approval
      * @throws HostProblem 404 {@code extension-not-found}; 409 {@code extension-not-pending} when nothing waits;
-     *         400 {@code invalid-grant} naming a permission the extension did not request; 500
-     *         {@code grant-not-saved} when the approval cannot be stored; 422 {@code deployment-failed} when the
+     *         400 {@code invalid-grant} naming a permission the extension did not request; the store's problem
+     *         (503 {@code store-unavailable}) when the approval cannot be stored, and it stays pending; 422 {@code deployment-failed} when the
      *         approved version does not start (it is removed, and the record says why)
      */
     public ActiveExtension grant(String idOrName, List<Permission> permissions, String by) {
@@ -370,17 +369,8 @@ public final class DeploymentPipeline {
                         props);
             }
             ExtensionPermissions approved = current.approve(chosen);
-            List<Permission> kept = new ArrayList<>(safeguards.grants().find(extension.id())
-                    .filter(grant -> grant.fingerprint().equals(extension.fingerprint()))
-                    .map(StoredGrant::approved).orElse(List.of()));
-            approved.approved().stream().filter(p -> !kept.contains(p)).forEach(kept::add);
-            try {
-                safeguards.grants().save(new StoredGrant(extension.id(), extension.fingerprint(), kept, clock.instant()));
-            } catch (GrantStoreException e) {
-                throw new HostProblem(500, "grant-not-saved", "The approval was not saved", e.getMessage(),
-                        Map.of("extension", extension.id()));
-            }
-            safeguards.audit().record("permissions-approved", extension.id(), extension.label() + ": " + by
+            safeguards.grants().approve(extension.id(), extension.fingerprint(), approved.approved(), by);
+            safeguards.audit().record(AuditTrail.OPERATOR, "permissions-approved", extension.id(), extension.label() + ": " + by
                     + " approved " + orNothing(chosen) + "; still pending: " + orNothing(approved.pending()));
             if (!approved.pending().isEmpty()) {
                 ActiveExtension waiting = extension.withPermissions(approved);
@@ -476,13 +466,16 @@ public final class DeploymentPipeline {
         retire(serving);
         forgetUpload(serving.id());
         try {
-            safeguards.grants().delete(serving.id());
+            safeguards.grants().forget(serving.id());
             if (!serving.permissions().requested().isEmpty()) {
-                safeguards.audit().record("approvals-forgotten", serving.id(), serving.label() + " was removed; its"
-                        + " approvals are forgotten");
+                safeguards.audit().record(source == DeploymentSource.REST ? AuditTrail.OPERATOR : AuditTrail.HOST,
+                        "approvals-forgotten", serving.id(), serving.label() + " was removed; its approvals are"
+                                + " forgotten");
             }
-        } catch (GrantStoreException e) {
-            LOG.log(System.Logger.Level.WARNING, e.getMessage());
+        } catch (HostProblem e) {
+            LOG.log(System.Logger.Level.WARNING, "the approvals of " + serving.label() + " stay in the store, which"
+                    + " cannot forget them now (" + e.getMessage() + "); a later version signed by the same key will"
+                    + " get them without asking");
         }
         Attempt attempt = new Attempt(source, serving.name());
         attempt.sha256 = serving.sha256();

@@ -5,8 +5,8 @@
  *
  * <p>{@link dev.palisade.core.extension.deploy.DeploymentPipeline} runs one deployment at a time (one
  * lock). Refusals and failures never touch what serves; every attempt, successful or not, becomes a
- * {@link dev.palisade.host.bridge.DeploymentRecord} in the bounded in-memory
- * {@link dev.palisade.core.extension.deploy.DeploymentLog}. A record's {@code reason} always starts with
+ * {@link dev.palisade.host.bridge.DeploymentRecord} in the store's deployment
+ * history ({@link dev.palisade.core.extension.deploy.DeploymentRecords}). A record's {@code reason} always starts with
  * a bracketed code ({@code [untrusted-signer] ...}, {@code [deployed] ...}) followed by what happened
  * and, for refusals and failures, what to do. Private implementation package.
  */

@@ -67,7 +67,7 @@ public final class EnforcementTable implements SandboxPolicy {
     public void violated(SandboxViolation violation) {
         Entry entry = entries.get(violation.extension());
         if (entry == null) {
-            audit.record("permission-denied", violation.extension(), violation.getMessage());
+            audit.record(violation.extension(), "permission-denied", violation.extension(), violation.getMessage());
         } else {
             entry.runtime().violated(violation);
         }

@@ -1,30 +1,29 @@
 package dev.palisade.core.extension.grant;
 
-import java.util.Optional;
+import java.util.List;
+
+import dev.palisade.sandbox.permission.Permission;
 
 /**
- * Keeps operators' approvals across restarts. Implementations must be thread-safe; the pipeline calls them
- * under its deployment lock.
+ * Keeps operators' approvals across restarts, each for the publisher key it was given to. Implementations
+ * must be thread-safe; the pipeline calls them under its deployment lock. Failures are
+ * {@link dev.palisade.host.bridge.HostProblem}s (the store's 503 {@code store-unavailable} while it is down).
  */
 public interface GrantStore {
 
     /**
-     * @return what was approved for the extension, if anything
-     * @throws GrantStoreException when the store cannot be read
+     * @param fingerprint the signer certificate fingerprint of the version being deployed
+     * @return what was approved for the extension while signed by that key; approvals for another key are void
      */
-    Optional<StoredGrant> find(String extensionId);
+    List<Permission> approved(String extensionId, String fingerprint);
 
     /**
-     * Replaces the approvals of {@code grant.extensionId()}.
+     * Keeps approvals for one key: adds {@code permissions} and drops what was approved for any other key.
      *
-     * @throws GrantStoreException when it cannot be written; nothing changed then
+     * @param by who approved, as the store records the grantor
      */
-    void save(StoredGrant grant);
+    void approve(String extensionId, String fingerprint, List<Permission> permissions, String by);
 
-    /**
-     * Forgets the approvals of an extension (when it is removed).
-     *
-     * @throws GrantStoreException when it cannot be deleted
-     */
-    void delete(String extensionId);
+    /** Forgets every approval of an extension (when it is removed). */
+    void forget(String extensionId);
 }

@@ -174,7 +174,7 @@ public final class ExtensionRuntime {
     /** Counts a sandbox denial of this extension, audits it and quarantines at the threshold. Fast, never throws. */
     public void violated(SandboxViolation violation) {
         violations.incrementAndGet();
-        audit.record("permission-denied", extensionId, violation.getMessage() + " (" + label + ")");
+        audit.record(extensionId, "permission-denied", extensionId, violation.getMessage() + " (" + label + ")");
         long count;
         synchronized (lock) {
             count = ++violationsSinceRelease;
@@ -187,7 +187,8 @@ public final class ExtensionRuntime {
 
     private void timedOut() {
         timeouts.incrementAndGet();
-        audit.record("invocation-timeout", extensionId, label + " ran past its " + timeout.toMillis() + " ms limit");
+        audit.record(AuditTrail.HOST, "invocation-timeout", extensionId,
+                label + " ran past its " + timeout.toMillis() + " ms limit");
         long count;
         synchronized (lock) {
             count = ++timeoutsSinceRelease;
@@ -203,7 +204,7 @@ public final class ExtensionRuntime {
                 + "; release it with POST /api/v1/mplp/extensions/" + extensionId + "/release once the cause is"
                 + " understood");
         if (quarantine.compareAndSet(null, next)) {
-            audit.record("quarantined", extensionId, next.reason());
+            audit.record(AuditTrail.HOST, "quarantined", extensionId, next.reason());
             LOG.log(System.Logger.Level.WARNING, next.reason());
         }
     }
@@ -235,8 +236,8 @@ public final class ExtensionRuntime {
             old.shutdownNow();
         }
         if (lifted != null) {
-            audit.record("released", extensionId, label + " released from quarantine by " + by + " (it was: "
-                    + lifted.reason() + ")");
+            audit.record(AuditTrail.OPERATOR, "released", extensionId, label + " released from quarantine by " + by
+                    + " (it was: " + lifted.reason() + ")");
         }
         return Optional.ofNullable(lifted);
     }

@@ -55,7 +55,7 @@ class InvokerTest {
                 List.of("word_count"), Map.of(), "CN=Publisher", "ab", plugin, loader, schemas,
                 Instant.EPOCH, DeploymentSource.REST, java.nio.file.Path.of("/x.jar"), "00", null,
                 ExtensionPermissions.NONE, Map.of(), new ExtensionRuntime("5b0c7a4e-2f1d-4c1e-9a7b-3d2f1e0c9b8a",
-                        "text-tools", "1.0.0", Duration.ofSeconds(5), RuntimeLimits.defaults(), (a, e, d) -> { },
+                        "text-tools", "1.0.0", Duration.ofSeconds(5), RuntimeLimits.defaults(), (who, a, e, d) -> { },
                         Clock.systemUTC()), java.nio.file.Path.of("/tmp"));
     }
 

@@ -32,7 +32,7 @@ class ExtensionRuntimeTest {
         RuntimeLimits limits = new RuntimeLimits(Duration.ofMillis(timeoutMillis), Duration.ofSeconds(60), threads, queue,
                 3, 3);
         runtime = new ExtensionRuntime(ID, "looper", "1.0.0", Duration.ofMillis(timeoutMillis), limits,
-                (action, id, detail) -> audit.add(action + ": " + detail), Clock.systemUTC());
+                (actor, action, id, detail) -> audit.add(action + ": " + detail), Clock.systemUTC());
         return runtime;
     }
 
