@@ -220,6 +220,30 @@ class ExtensionHostInFelixTest {
     }
 
     @Test
+    void aConstructorPastTheTimeLimitFailsTheDeploymentOffTheDeployingThreadAndTheOldVersionServes() {
+        host.deploy(wordCountJar("tt.jar", "1.0.0"), DeploymentSource.DEPLOY_FOLDER);
+
+        String descriptor = TestDescriptors.plugin(ID, "text-tools", "1.1.0", "word_count",
+                SlowConstructorPlugin.class.getName()).replace("\"runtime\":\"java\",",
+                        "\"runtime\":\"java\",\"configuration\":{\"timeout_ms\":300},");
+        Path slow = TestJar.plugin(BSN, "1.1.0").addClass(SlowConstructorPlugin.class).descriptor(descriptor)
+                .signedTo(tmp.resolve("slow.jar"), publisher);
+        long start = System.nanoTime();
+        DeploymentRecord failed = host.deploy(slow, DeploymentSource.DEPLOY_FOLDER);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(DeploymentOutcome.FAILED, failed.outcome(), failed.reason());
+        assertEquals("[constructor-failed] the constructor (or static initializer) of entry class "
+                + SlowConstructorPlugin.class.getName() + " of text-tools 1.1.0 did not complete within the time"
+                + " limit of 300 ms; its thread was interrupted and abandoned. Make the constructor quick and do slow"
+                + " work in invoke; version 1.0.0 keeps serving", failed.reason());
+        assertTrue(tookMs < SlowConstructorPlugin.SPIN_MS / 4, "the deployment waited " + tookMs + " ms");
+        assertEquals("1.0.0", host.extension(ID).orElseThrow().version());
+        assertEquals(Map.of("words", 1), wordCount("one"));
+        assertEquals(1, extensionBundles().size(), "the failed bundle is uninstalled");
+    }
+
+    @Test
     void refusalsFromTheChecksAreRecorded() throws Exception {
         Path unsigned = jar("x", "1.0.0", ID, "text-tools").writeTo(tmp.resolve("unsigned.jar"));
         DeploymentRecord record = host.deploy(unsigned, DeploymentSource.REST);

@@ -234,7 +234,7 @@ public final class DeploymentPipeline {
                 bundle = installer.installOnly(staged.path(), location, label);
             } else {
                 table.enforce(descriptor.id(), Grants.of(dataFolder, permissions.granted()), runtime);
-                installation = installer.install(staged.path(), location, label, descriptor.entryPoint());
+                installation = installer.install(staged.path(), location, label, descriptor.entryPoint(), runtime);
                 bundle = installation.bundle();
             }
         } catch (DeploymentFailure e) {
@@ -394,7 +394,8 @@ public final class DeploymentPipeline {
                 extension.runtime());
         ExtensionInstaller.Installation installation;
         try {
-            installation = installer.start(extension.bundle(), extension.label(), extension.entryPoint());
+            installation = installer.start(extension.bundle(), extension.label(), extension.entryPoint(),
+                    extension.runtime());
         } catch (DeploymentFailure e) {
             registry.remove(extension.id());
             retire(extension);

@@ -7,6 +7,8 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -17,6 +19,7 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 import dev.palisade.api.extension.Plugin;
+import dev.palisade.core.extension.run.ExtensionRuntime;
 
 /**
  * Installs a checked extension jar into the framework, starts it and creates its plugin; retires
@@ -30,6 +33,8 @@ public final class ExtensionInstaller {
     public static final String LOCATION_PREFIX = "palisade-extension:";
 
     private static final System.Logger LOG = System.getLogger(ExtensionInstaller.class.getName());
+
+    private static final int MAX_MESSAGE = 2000;
 
     private final BundleContext context;
 
@@ -50,11 +55,15 @@ public final class ExtensionInstaller {
      * @param location   a location no other bundle uses
      * @param label      {@code name version}, for messages
      * @param entryPoint the binary name of the entry class
+     * @param runtime    the version's runtime: the entry class is initialized and constructed on its pool, under
+     *                   its time limit, never on the deploying thread
      * @throws DeploymentFailure naming what failed: install, the unresolved requirement, the start error,
-     *         a missing entry class, one that is not a Plugin, or the constructor's exception
+     *         a missing entry class, one that is not a Plugin, the constructor's exception, or a constructor
+     *         that ran past the time limit
      */
-    public Installation install(Path staged, String location, String label, String entryPoint) {
-        return start(installOnly(staged, location, label), label, entryPoint);
+    public Installation install(Path staged, String location, String label, String entryPoint,
+            ExtensionRuntime runtime) {
+        return start(installOnly(staged, location, label), label, entryPoint, runtime);
     }
 
     /**
@@ -78,9 +87,9 @@ public final class ExtensionInstaller {
      *
      * @throws DeploymentFailure as {@link #install}
      */
-    public Installation start(Bundle bundle, String label, String entryPoint) {
+    public Installation start(Bundle bundle, String label, String entryPoint, ExtensionRuntime runtime) {
         try {
-            return startAndCreate(bundle, label, entryPoint);
+            return startAndCreate(bundle, label, entryPoint, runtime);
         } catch (DeploymentFailure e) {
             retire(bundle);
             throw e;
@@ -91,7 +100,7 @@ public final class ExtensionInstaller {
         }
     }
 
-    private Installation startAndCreate(Bundle bundle, String label, String entryPoint) {
+    private Installation startAndCreate(Bundle bundle, String label, String entryPoint, ExtensionRuntime runtime) {
         BundleStartLevel own = context.getBundle().adapt(BundleStartLevel.class);
         BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
         if (own != null && level != null && own.getStartLevel() >= 1) {
@@ -115,11 +124,12 @@ public final class ExtensionInstaller {
                     + ") has no wiring after start (state " + bundle.getState() + ")", null);
         }
         ClassLoader loader = wiring.getClassLoader();
-        Plugin plugin = create(bundle, loader, label, entryPoint);
+        Plugin plugin = create(bundle, loader, label, entryPoint, runtime);
         return new Installation(bundle, loader, plugin);
     }
 
-    private static Plugin create(Bundle bundle, ClassLoader loader, String label, String entryPoint) {
+    private static Plugin create(Bundle bundle, ClassLoader loader, String label, String entryPoint,
+            ExtensionRuntime runtime) {
         Class<?> type;
         try {
             type = bundle.loadClass(entryPoint);
@@ -148,27 +158,75 @@ public final class ExtensionInstaller {
             throw new DeploymentFailure(Reasons.NOT_INSTANTIABLE, "entry class " + entryPoint + " of " + label
                     + " has no public no-argument constructor; add one", e);
         }
+        try {
+            return (Plugin) runtime.create(() -> construct(constructor, loader, label, entryPoint));
+        } catch (TimeoutException e) {
+            throw new DeploymentFailure(Reasons.CONSTRUCTOR_FAILED, "the constructor (or static initializer) of"
+                    + " entry class " + entryPoint + " of " + label + " did not complete within the time limit of "
+                    + runtime.timeout().toMillis() + " ms; its thread was interrupted and abandoned. Make the"
+                    + " constructor quick and do slow work in invoke", null);
+        } catch (DeploymentFailure e) {
+            throw e;
+        } catch (RejectedExecutionException e) {
+            throw new DeploymentFailure(Reasons.START_FAILED, "the entry class of " + label + " could not be created:"
+                    + " the extension's thread pool is closed (the host is stopping); deploy again", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeploymentFailure(Reasons.START_FAILED, "deploying " + label + " was interrupted while its"
+                    + " entry class was created (the host is stopping); deploy again", null);
+        } catch (Throwable e) {
+            throw new DeploymentFailure(Reasons.START_FAILED, "creating the entry class of " + label + " failed in"
+                    + " the host: " + e.getClass().getName(), null);
+        }
+    }
+
+    /**
+     * Runs on the extension's thread: initializes and constructs the entry class, and describes whatever the
+     * extension threw there (its getMessage is extension code), with no cause attached.
+     */
+    private static Plugin construct(Constructor<?> constructor, ClassLoader loader, String label, String entryPoint) {
         Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
             return (Plugin) constructor.newInstance();
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new DeploymentFailure(Reasons.CONSTRUCTOR_FAILED, "the constructor of entry class " + entryPoint
-                    + " of " + label + " threw " + cause.getClass().getName() + ": " + cause.getMessage()
-                    + "; fix the constructor so that it completes without error", cause);
+                    + " of " + label + " threw " + describe(cause)
+                    + "; fix the constructor so that it completes without error", null);
         } catch (ExceptionInInitializerError e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new DeploymentFailure(Reasons.CONSTRUCTOR_FAILED, "the static initializer of entry class "
-                    + entryPoint + " of " + label + " threw " + cause.getClass().getName() + ": " + cause.getMessage()
-                    + "; fix it so that it completes without error", cause);
+                    + entryPoint + " of " + label + " threw " + describe(cause)
+                    + "; fix it so that it completes without error", null);
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new DeploymentFailure(Reasons.NOT_INSTANTIABLE, "entry class " + entryPoint + " of " + label
-                    + " cannot be instantiated: " + e.getClass().getName() + ": " + e.getMessage(), e);
+                    + " cannot be instantiated: " + describe(e), null);
+        } catch (VirtualMachineError e) {
+            throw new DeploymentFailure(Reasons.CONSTRUCTOR_FAILED, "the constructor of entry class " + entryPoint
+                    + " of " + label + " failed with " + e.getClass().getName() + " (it exhausted a resource of the"
+                    + " JVM); fix the constructor", null);
         } finally {
-            thread.setContextClassLoader(previous);
+            thread.setContextClassLoader(null);
         }
+    }
+
+    /** {@code class: message} of an extension's throwable, bounded; call only on the extension's thread. */
+    private static String describe(Throwable thrown) {
+        String name = thrown.getClass().getName();
+        String message;
+        try {
+            Object read = thrown.getMessage();
+            message = read instanceof String text ? text : null;
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            message = "(its message could not be read: " + e.getClass().getName() + ")";
+        }
+        if (message != null && message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "… (" + message.length() + " chars)";
+        }
+        return name + ": " + message;
     }
 
     /** Stops and uninstalls an extension bundle; failures are logged, never thrown. */

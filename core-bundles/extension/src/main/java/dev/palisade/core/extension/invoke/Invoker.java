@@ -10,11 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 
 import dev.palisade.api.capability.Capabilities;
-import dev.palisade.api.extension.ExtensionException;
-import dev.palisade.api.extension.InvalidInputException;
 import dev.palisade.api.extension.InvocationContext;
 import dev.palisade.api.extension.JsonValues;
-import dev.palisade.api.sandbox.SandboxViolation;
 import dev.palisade.core.extension.capability.CapabilityFactory;
 import dev.palisade.core.extension.capability.InvocationCapabilities;
 import dev.palisade.core.extension.registry.ActiveExtension;
@@ -27,8 +24,10 @@ import dev.palisade.web.Json;
  * caller's thread, the plugin called through the extension's {@link
  * dev.palisade.core.extension.run.ExtensionRuntime} (its own pool, time limit, context class loader set to
  * the extension's for the call and cleared after; capabilities from the {@link CapabilityFactory}, checked
- * against the grants the sandbox's decision point holds, closed when the call returns or times out), output
- * checked on the caller's thread. Called from any
+ * against the grants the sandbox's decision point holds, closed when the call returns or times out). The output
+ * is copied into JDK values and a thrown exception is described ({@code getMessage}, {@code code}, ...) inside
+ * that call, on the extension's thread and within its time limit, so no extension code runs on the caller's
+ * thread; the copy is checked against the output schema on the caller's thread. Called from any
  * thread, concurrently; stateless apart from the shared schemas, so thread-safe.
  */
 public final class Invoker {
@@ -111,55 +110,74 @@ public final class Invoker {
                 Thread thread = Thread.currentThread();
                 thread.setContextClassLoader(loader);
                 try {
-                    return extension.plugin().invoke(method, input, context);
+                    // Everything that touches the extension's objects happens here, on its thread, in its time.
+                    return OutputCopy.copy(extension.plugin().invoke(method, input, context));
+                } catch (OutputCopy.NotJson e) {
+                    throw ExtensionFailure.outputNotJson(e);
+                } catch (Throwable e) {
+                    throw ExtensionFailure.describe(e);
                 } finally {
                     thread.setContextClassLoader(null);
                 }
             });
         } catch (HostProblem e) {
             throw e;
-        } catch (SandboxViolation e) {
-            Map<String, Object> props = properties(extension, method);
-            props.put("permission", e.permission());
-            props.put("target", e.target());
-            throw new HostProblem(403, "permission-denied", "The extension was denied a permission",
-                    "extension " + extension.label() + " method '" + method + "' was denied: " + e.getMessage()
-                            + "; if it needs this, its descriptor must request it (security.permissions) and an"
-                            + " operator must grant it", props);
-        } catch (InvalidInputException e) {
-            Map<String, Object> props = properties(extension, method);
-            props.put("code", e.code());
-            props.put("field", e.field());
-            throw new HostProblem(422, "extension-error", "The extension reported an error",
-                    "extension " + extension.label() + " method '" + method + "' refused the input at '" + e.field()
-                            + "' [" + e.code() + "]: " + e.getMessage(), props);
-        } catch (ExtensionException e) {
-            Map<String, Object> props = properties(extension, method);
-            props.put("code", e.code());
-            throw new HostProblem(422, "extension-error", "The extension reported an error",
-                    "extension " + extension.label() + " method '" + method + "' reported [" + e.code() + "]: "
-                            + e.getMessage(), props);
+        } catch (ExtensionFailure e) {
+            throw problem(extension, method, e);
         } catch (Throwable e) {
             Map<String, Object> props = properties(extension, method);
             props.put("exception", e.getClass().getName());
-            throw new HostProblem(502, "extension-failed", "The extension failed",
-                    "extension " + extension.label() + " method '" + method + "' failed with "
-                            + e.getClass().getName() + ": " + e.getMessage()
-                            + "; this is a defect of the extension: report it to its publisher", props);
+            throw new HostProblem(500, "invocation-failed", "The host could not run the invocation",
+                    "the invocation of extension " + extension.label() + " method '" + method + "' failed in the"
+                            + " host: " + e, props);
         } finally {
             capabilities.close(); // also for a timed-out call: its abandoned thread can no longer use them
         }
     }
 
-    private Object checkOutput(ActiveExtension extension, String method, Object output) {
-        try {
-            JsonValues.requireJsonCompatible(output);
-        } catch (IllegalArgumentException e) {
-            throw new HostProblem(502, "invalid-output", "The extension returned an invalid output",
-                    "extension " + extension.label() + " method '" + method + "' returned an output that is not"
-                            + " plain JSON: " + e.getMessage() + "; this is a defect of the extension: report it to"
-                            + " its publisher", properties(extension, method));
+    private static HostProblem problem(ActiveExtension extension, String method, ExtensionFailure e) {
+        Map<String, Object> props = properties(extension, method);
+        switch (e.kind) {
+            case VIOLATION:
+                props.put("permission", e.permission);
+                props.put("target", e.target);
+                return new HostProblem(403, "permission-denied", "The extension was denied a permission",
+                        "extension " + extension.label() + " method '" + method + "' was denied: " + e.detail
+                                + "; if it needs this, its descriptor must request it (security.permissions) and an"
+                                + " operator must grant it", props);
+            case INVALID_INPUT:
+                props.put("code", e.code);
+                props.put("field", e.field);
+                return new HostProblem(422, "extension-error", "The extension reported an error",
+                        "extension " + extension.label() + " method '" + method + "' refused the input at '"
+                                + e.field + "' [" + e.code + "]: " + e.detail, props);
+            case EXTENSION_ERROR:
+                props.put("code", e.code);
+                return new HostProblem(422, "extension-error", "The extension reported an error",
+                        "extension " + extension.label() + " method '" + method + "' reported [" + e.code + "]: "
+                                + e.detail, props);
+            case OUTPUT_NOT_JSON:
+                return new HostProblem(502, "invalid-output", "The extension returned an invalid output",
+                        "extension " + extension.label() + " method '" + method + "' returned an output that is"
+                                + " not plain JSON: " + e.detail + "; this is a defect of the extension: report it"
+                                + " to its publisher", props);
+            case VM_ERROR:
+                props.put("exception", e.className);
+                return new HostProblem(502, "extension-failed", "The extension failed",
+                        "extension " + extension.label() + " method '" + method + "' failed with " + e.className
+                                + " (it exhausted a resource of the JVM); this is a defect of the extension: report"
+                                + " it to its publisher", props);
+            default:
+                props.put("exception", e.className);
+                return new HostProblem(502, "extension-failed", "The extension failed",
+                        "extension " + extension.label() + " method '" + method + "' failed with " + e.className
+                                + ": " + e.detail + "; this is a defect of the extension: report it to its"
+                                + " publisher", props);
         }
+    }
+
+    private Object checkOutput(ActiveExtension extension, String method, Object output) {
+        // output is the host's copy (OutputCopy), made of JDK classes only
         JsonNode tree = Json.mapper().valueToTree(output);
         List<Map<String, Object>> errors = validate(extension, method, extension.schemas().output(method), tree,
                 "output");

@@ -162,6 +162,50 @@ public final class ExtensionRuntime {
         }
     }
 
+    /**
+     * Runs the creation of this version's plugin (its entry class's static initializer and constructor) on this
+     * extension's pool, under the same time limit as a call, without counting it as a call. A creation that runs
+     * past the limit is interrupted and abandoned like a timed-out call (its thread keeps its slot).
+     *
+     * @param work creates the plugin; runs on a pool thread
+     * @return what {@code work} returned
+     * @throws TimeoutException when the limit passed
+     * @throws RejectedExecutionException when the pool is closed or full
+     * @throws InterruptedException when the deploying thread was interrupted while it waited
+     * @throws Throwable whatever {@code work} threw, unchanged
+     */
+    public Object create(Callable<Object> work) throws Throwable {
+        AtomicInteger state = new AtomicInteger(QUEUED);
+        Future<Object> future = executor().submit(() -> {
+            if (!state.compareAndSet(QUEUED, RUNNING)) {
+                return null;
+            }
+            try {
+                return work.call();
+            } finally {
+                if (!state.compareAndSet(RUNNING, FINISHED)) {
+                    stuck.decrementAndGet();
+                }
+            }
+        });
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() == null ? e : e.getCause();
+        } catch (TimeoutException e) {
+            if (state.compareAndSet(RUNNING, ABANDONED)) {
+                stuck.incrementAndGet();
+            } else if (!state.compareAndSet(QUEUED, ABANDONED)) {
+                return finishedMeanwhile(future);
+            }
+            future.cancel(true);
+            throw e;
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        }
+    }
+
     private Object finishedMeanwhile(Future<Object> future) throws Throwable {
         try {
             return future.get();

@@ -49,13 +49,17 @@ class InvokerTest {
     }
 
     private static ActiveExtension extension(Plugin plugin, ClassLoader loader) throws Exception {
+        return extension(plugin, loader, Duration.ofSeconds(5));
+    }
+
+    private static ActiveExtension extension(Plugin plugin, ClassLoader loader, Duration timeout) throws Exception {
         MethodSchemas schemas = MethodSchemas.compile(COMPILER, List.of("word_count"),
                 Map.of("word_count", json(INPUT)), Map.of("word_count", json(OUTPUT)));
         return new ActiveExtension("5b0c7a4e-2f1d-4c1e-9a7b-3d2f1e0c9b8a", "text-tools", "1.0.0", "plugin",
                 List.of("word_count"), Map.of(), "CN=Publisher", "ab", plugin, loader, schemas,
                 Instant.EPOCH, DeploymentSource.REST, java.nio.file.Path.of("/x.jar"), "00", null,
                 ExtensionPermissions.NONE, Map.of(), new ExtensionRuntime("5b0c7a4e-2f1d-4c1e-9a7b-3d2f1e0c9b8a",
-                        "text-tools", "1.0.0", Duration.ofSeconds(5), RuntimeLimits.defaults(), (who, a, e, d) -> { },
+                        "text-tools", "1.0.0", timeout, RuntimeLimits.defaults(), (who, a, e, d) -> { },
                         Clock.systemUTC()), java.nio.file.Path.of("/tmp"));
     }
 
@@ -256,5 +260,90 @@ class InvokerTest {
                 Map.of("m", json("{}")));
         assertEquals(List.of(Map.of("pointer", "/text", "message", "integer found, string expected")),
                 SchemaErrors.validate(schemas.input("m"), json("{\"text\":1}")));
+    }
+
+    private static void spin(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** An extension's own map, slow to read: whoever reads it runs extension code. */
+    static final class SlowMap extends java.util.AbstractMap<String, Object> {
+        @Override
+        public java.util.Set<Entry<String, Object>> entrySet() {
+            spin(3000);
+            return java.util.Set.of();
+        }
+    }
+
+    /** An extension's own exception, slow to describe. */
+    static final class SlowMessage extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getMessage() {
+            spin(3000);
+            return "slow";
+        }
+    }
+
+    @Test
+    void readingAnOutputThatRunsCodeIsBoundByTheTimeLimit() throws Exception {
+        ActiveExtension extension = extension((m, in, ctx) -> new SlowMap(), InvokerTest.class.getClassLoader(),
+                Duration.ofMillis(300));
+        long start = System.nanoTime();
+        HostProblem problem = assertThrows(HostProblem.class,
+                () -> invoker.invoke(extension, "word_count", Map.of("text", "a")));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(504, problem.status(), problem.getMessage());
+        assertTrue(tookMs < 1500, "reading the output ran extension code on the caller's thread: " + tookMs + " ms");
+    }
+
+    @Test
+    void describingAnExceptionThatRunsCodeIsBoundByTheTimeLimit() throws Exception {
+        ActiveExtension extension = extension((m, in, ctx) -> {
+            throw new SlowMessage();
+        }, InvokerTest.class.getClassLoader(), Duration.ofMillis(300));
+        long start = System.nanoTime();
+        HostProblem problem = assertThrows(HostProblem.class,
+                () -> invoker.invoke(extension, "word_count", Map.of("text", "a")));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(504, problem.status(), problem.getMessage());
+        assertTrue(tookMs < 1500, "describing the exception ran extension code on the caller's thread: " + tookMs
+                + " ms");
+    }
+
+    /** An extension's own number whose methods must not run on the caller's thread. */
+    static final class TrojanNumber extends Number {
+        private static final long serialVersionUID = 1L;
+        private final java.util.concurrent.atomic.AtomicReference<Thread> readOn;
+
+        TrojanNumber(java.util.concurrent.atomic.AtomicReference<Thread> readOn) {
+            this.readOn = readOn;
+        }
+
+        private long read() {
+            readOn.set(Thread.currentThread());
+            return 7;
+        }
+
+        @Override public int intValue() { return (int) read(); }
+        @Override public long longValue() { return read(); }
+        @Override public float floatValue() { return read(); }
+        @Override public double doubleValue() { return read(); }
+        @Override public String toString() { return Long.toString(read()); }
+    }
+
+    @Test
+    void theOutputIsCopiedIntoJdkValuesOnTheExtensionsThread() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Thread> readOn = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.List<Object> list = new java.util.LinkedList<>(List.of(new TrojanNumber(readOn)));
+        Object output = invoker.invoke(extension((m, in, ctx) -> new HashMap<>(Map.of("words", 7, "extra", list))),
+                "word_count", Map.of("text", "a"));
+        assertEquals(Map.of("words", 7, "extra", List.of(7L)), output);
+        assertTrue(readOn.get() != null && readOn.get().getName().startsWith("palisade-ext-text-tools-"),
+                "the extension's number was read on " + readOn.get());
     }
 }
