@@ -65,6 +65,37 @@ public final class FileGuard {
         }
     }
 
+    /**
+     * Requires file.read on the zip or jar file, and file.write too when {@code mode} holds
+     * {@link java.util.zip.ZipFile#OPEN_DELETE}: the JDK deletes the file as it opens it.
+     */
+    public static void zipOpen(File file, int mode, String extension) {
+        read(file, extension);
+        if ((mode & java.util.zip.ZipFile.OPEN_DELETE) != 0) {
+            write(file, extension);
+        }
+    }
+
+    /**
+     * Requires file.read on {@code path}, and file.write too when {@code options} holds
+     * {@link java.nio.file.StandardOpenOption#DELETE_ON_CLOSE}, {@code WRITE} or {@code APPEND} (closing the
+     * stream would delete the file; the others the JDK refuses for an input stream, but a read grant must never
+     * be what lets them through).
+     */
+    public static void openRead(Path path, java.nio.file.OpenOption[] options, String extension) {
+        read(path, extension);
+        if (options != null) {
+            for (java.nio.file.OpenOption option : options) {
+                if (option == java.nio.file.StandardOpenOption.DELETE_ON_CLOSE
+                        || option == java.nio.file.StandardOpenOption.WRITE
+                        || option == java.nio.file.StandardOpenOption.APPEND) {
+                    write(path, extension);
+                    return;
+                }
+            }
+        }
+    }
+
     private static Path toPath(String name, String extension, String permission) {
         try {
             return Path.of(name);

@@ -23,6 +23,9 @@ import dev.palisade.sandbox.weaving.fixtures.SetAccessible;
 import dev.palisade.sandbox.weaving.fixtures.StartThread;
 import dev.palisade.sandbox.weaving.fixtures.StreamFirstByte;
 import dev.palisade.sandbox.weaving.fixtures.WriteFile;
+import dev.palisade.sandbox.weaving.fixtures.DeleteOnCloseRead;
+import dev.palisade.sandbox.weaving.fixtures.ZipOpenDelete;
+import dev.palisade.sandbox.weaving.fixtures.ZipOpenRead;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -199,5 +202,42 @@ class CallSiteWeaverTest {
         }));
         assertTrue(e.getMessage().startsWith("a sandbox policy is installed already (" + TestPolicy.class.getName()
                 + ")"), e.getMessage());
+    }
+
+    private Path zip(String name) throws IOException {
+        Path path = data.resolve(name);
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(path))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("a.txt"));
+            out.write('a');
+            out.closeEntry();
+        }
+        return path;
+    }
+
+    @Test
+    void aReadGrantDoesNotLetZipFileOpenDeleteTheFile() throws IOException {
+        Path victim = zip("victim.zip");
+        policy.grant(id, data, "file.read *.zip");
+        assertEquals(1, woven.create(ZipOpenRead.class).apply(victim.toString()), "a plain read mode is a read");
+
+        SandboxViolation violation = denied(ZipOpenDelete.class, victim.toString());
+        assertEquals("file.write", violation.permission());
+        assertEquals(victim.toString(), violation.target());
+        assertTrue(Files.exists(victim), "the read-only zip was deleted");
+    }
+
+    @Test
+    void aReadGrantDoesNotLetDeleteOnCloseDeleteTheFile() throws IOException {
+        Path victim = Files.writeString(data.resolve("victim.txt"), "read me");
+        policy.grant(id, data, "file.read *.txt");
+
+        SandboxViolation violation = denied(DeleteOnCloseRead.class, victim.toString());
+        assertEquals("file.write", violation.permission());
+        assertEquals(victim.toString(), violation.target());
+        assertTrue(Files.exists(victim), "the read-only file was deleted");
+
+        policy.grant(id, data, "file.read *.txt", "file.write *.txt");
+        assertEquals((int) 'r', woven.create(DeleteOnCloseRead.class).apply(victim.toString()));
+        assertFalse(Files.exists(victim), "with file.write, DELETE_ON_CLOSE works as the JDK documents");
     }
 }
