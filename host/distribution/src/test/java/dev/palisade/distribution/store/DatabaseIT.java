@@ -131,7 +131,7 @@ class DatabaseIT {
             PalisadeProcess restore = PalisadeProcess.run(prodHome, logs, "restore-pg", PASSWORD, "restore",
                     backup.toString(), "--home", prodHome.toString(), "--db-url", url, "--db-user", "postgres");
             assertEquals(0, restore.exitCode(), restore.output());
-            assertTrue(restore.out().contains("restored 25 rows (deployments 0, grants 0, audit_log 25) from H2,"),
+            assertTrue(restore.out().contains("restored 26 rows (deployments 1, grants 0, audit_log 25) from H2,"),
                     restore.output());
             assertTrue(restore.out().endsWith("audit log intact: 25 entries, chain verified\n"), restore.output());
 

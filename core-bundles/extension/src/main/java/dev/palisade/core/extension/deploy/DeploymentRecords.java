@@ -59,11 +59,6 @@ public final class DeploymentRecords {
         return log.recent(RECENT);
     }
 
-    /** @return how many records wait for the store */
-    public synchronized int waiting() {
-        return backlog.size();
-    }
-
     private void flush() {
         while (!backlog.isEmpty()) {
             try {
