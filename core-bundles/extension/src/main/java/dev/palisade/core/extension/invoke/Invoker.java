@@ -123,7 +123,14 @@ public final class Invoker {
         } catch (HostProblem e) {
             throw e;
         } catch (ExtensionFailure e) {
+            if (e.kind == ExtensionFailure.Kind.VM_ERROR) {
+                extension.runtime().exhausted(e.className);
+            }
             throw problem(extension, method, e);
+        } catch (VirtualMachineError e) {
+            // describing the error failed too (the heap still exhausted): the extension's thread ended in it
+            extension.runtime().exhausted(e.getClass().getName());
+            throw problem(extension, method, ExtensionFailure.describe(e));
         } catch (Throwable e) {
             Map<String, Object> props = properties(extension, method);
             props.put("exception", e.getClass().getName());

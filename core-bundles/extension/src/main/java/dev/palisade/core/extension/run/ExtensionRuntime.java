@@ -34,7 +34,8 @@ import dev.palisade.host.bridge.HostProblem;
  * call is turned away (503). The caller waits at most the version's timeout; a call that runs longer is
  * answered 504, its thread is interrupted and abandoned: it keeps its slot in the pool (so a looping
  * extension cannot take more threads) and is counted in {@link RuntimeStats#stuckThreads()} until it ends.
- * Sandbox denials ({@link #violated}) and timeouts are counted; reaching the threshold of either quarantines
+ * Sandbox denials ({@link #violated}), timeouts and calls that ended in a VirtualMachineError ({@link #exhausted})
+ * are counted; reaching the threshold of any of them quarantines
  * the extension: it takes no calls (409) until an operator {@linkplain #release releases} it, which also
  * replaces the pool, so that stuck threads no longer block it. Thread-safe.
  */
@@ -65,6 +66,7 @@ public final class ExtensionRuntime {
     private final Object lock = new Object();
     private long violationsSinceRelease;
     private long timeoutsSinceRelease;
+    private long exhaustedSinceRelease;
     private ThreadPoolExecutor executor;
     private boolean closed;
 
@@ -229,6 +231,26 @@ public final class ExtensionRuntime {
         }
     }
 
+    /**
+     * Counts an invocation that ended in a {@link VirtualMachineError} (an allocation bomb's
+     * {@link OutOfMemoryError}, a {@link StackOverflowError}) on this extension's thread, audits it and
+     * quarantines at the timeouts' threshold ({@value RuntimeLimits#QUARANTINE_TIMEOUTS}): exhausting memory is
+     * treated like exhausting time. Fast, never throws.
+     *
+     * @param error the error's class name
+     */
+    public void exhausted(String error) {
+        audit.record(AuditTrail.HOST, "invocation-exhausted", extensionId, label + " ended a call with " + error);
+        long count;
+        synchronized (lock) {
+            count = ++exhaustedSinceRelease;
+        }
+        if (count >= limits.timeoutsThreshold()) {
+            quarantine(count + " invocations ended in " + error + " or another VirtualMachineError (threshold "
+                    + limits.timeoutsThreshold() + ", set by " + RuntimeLimits.QUARANTINE_TIMEOUTS + ")");
+        }
+    }
+
     private void timedOut() {
         timeouts.incrementAndGet();
         audit.record(AuditTrail.HOST, "invocation-timeout", extensionId,
@@ -271,6 +293,7 @@ public final class ExtensionRuntime {
         synchronized (lock) {
             violationsSinceRelease = 0;
             timeoutsSinceRelease = 0;
+            exhaustedSinceRelease = 0;
             old = stuck.get() > 0 ? executor : null;
             if (old != null) {
                 executor = null;

@@ -346,4 +346,29 @@ class InvokerTest {
         assertTrue(readOn.get() != null && readOn.get().getName().startsWith("palisade-ext-text-tools-"),
                 "the extension's number was read on " + readOn.get());
     }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
+    }
+
+    @Test
+    void callsThatExhaustTheJvmAreAnsweredAsFailuresAndQuarantineTheExtension() throws Exception {
+        ActiveExtension extension = extension((m, in, ctx) -> {
+            if (in.get("text").equals("memory")) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return Map.of("words", recurse(0));
+        });
+        for (String text : List.of("memory", "stack", "memory")) {
+            HostProblem problem = assertThrows(HostProblem.class,
+                    () -> invoker.invoke(extension, "word_count", Map.of("text", text)));
+            assertEquals(502, problem.status(), problem.getMessage());
+            assertEquals("extension-failed", problem.type());
+        }
+        HostProblem next = assertThrows(HostProblem.class,
+                () -> invoker.invoke(extension, "word_count", Map.of("text", "a")));
+        assertEquals(409, next.status(), next.getMessage());
+        assertTrue(extension.runtime().quarantine().orElseThrow().reason().contains("quarantined after 3 invocations"
+                + " ended in java.lang.OutOfMemoryError or another VirtualMachineError"), next.getMessage());
+    }
 }
