@@ -148,14 +148,22 @@ final class EscapeHost implements AutoCloseable {
         assertEquals(jar.name(), problem.path("extension").asText(), answer.body());
     }
 
-    /** Asserts that the host logged the denial of {@code permission} on {@code target} by extension {@code id}. */
-    void assertLastViolation(String id, String permission, String target) {
-        String line = "extension [" + id + "], permission [" + permission + "], target [" + target + "]";
+    /** @return the entries of the host's audit log, whose chain must be intact */
+    long auditEntries() {
+        Response verify = host.get("/api/v1/admin/audit/verify");
+        assertEquals(200, verify.status(), verify.body());
+        assertTrue(verify.json().path("intact").asBoolean(), verify.body());
+        return verify.json().path("entriesChecked").asLong();
+    }
+
+    /** Asserts that the audit log grew since it held {@code before} entries (the denial was audited). */
+    void assertAuditedSince(long before) {
         Instant deadline = Instant.now().plusSeconds(5);
-        while (!host.log().contains(line) && Instant.now().isBefore(deadline)) {
+        while (auditEntries() <= before && Instant.now().isBefore(deadline)) {
             pause();
         }
-        assertTrue(host.log().contains(line), () -> "the host log does not show " + line + "\n" + host.log());
+        assertTrue(auditEntries() > before, "the denial was not audited: the audit log still holds " + before
+                + " entries");
     }
 
     private static void pause() {

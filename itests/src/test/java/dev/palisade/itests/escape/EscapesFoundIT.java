@@ -31,11 +31,11 @@ import dev.palisade.itests.escape.hostile.ToolProviderJar;
 import dev.palisade.itests.escape.hostile.ZipOpenDelete;
 
 /**
- * Escape attempts found while writing the suite, beyond the rows of the catalog. Each test states
- * the containment issue 3 asks for; those the host does not contain yet (each seen failing on JDK
- * 17) are disabled with what the sandbox lacks, so that enabling one is the test of its fix.
- * Holding the monitor of System.err, which the JVM shares with the host, is contained: the host
- * does not write to standard error while it serves.
+ * Escape attempts found while writing the suite, beyond the rows of the catalog: JDK tools run
+ * through ToolProvider, deletion with only a read grant (ZipFile OPEN_DELETE, DELETE_ON_CLOSE), a
+ * redirect from a granted server, a forged host name, the monitor of System.err. Each test states
+ * the containment issue 3 asks for; those the host does not contain yet (seen failing on JDK 17
+ * and 25) are disabled with what the sandbox lacks, so that enabling one is the test of its fix.
  */
 class EscapesFoundIT {
 
@@ -58,11 +58,6 @@ class EscapesFoundIT {
     }
 
     @Test
-    @Disabled("not contained: sandbox jdk-members.rules allows java/util/** wholesale, so java.util.spi.ToolProvider"
-            + " passes the scan and the weaver; findFirst(\"jar\") runs the JDK's jar tool, whose unwoven code read the"
-            + " canary outside every grant and wrote escaped-tool.jar outside the data folder (seen on JDK 17)."
-            + " Needed: forbid java/util/spi/ToolProvider in the rules, and review java/util/** for other entry points"
-            + " where JDK code does the work for the extension")
     void jdkToolsThroughToolProviderAreRefused() throws Exception {
         HostileJar jar = HostileJar.of("escape-tool-provider-jar", ToolProviderJar.class);
         JsonNode record = escape.upload(jar);
@@ -76,18 +71,11 @@ class EscapesFoundIT {
     }
 
     @Test
-    @Disabled("not contained: the rules guard ZipFile/JarFile <init>(File, int) as file.read whatever the mode, and"
-            + " with OPEN_DELETE the JDK deletes the file as it opens it (seen: a file granted only file.read was"
-            + " deleted). Needed: a guard for the constructors taking a mode that also requires file.write when"
-            + " OPEN_DELETE is set, as FileGuard.randomAccess does for \"rw\"")
     void aReadGrantDoesNotLetZipFileDeleteTheFile() throws Exception {
         assertReadGrantCannotDelete(HostileJar.of("escape-zip-open-delete", ZipOpenDelete.class));
     }
 
     @Test
-    @Disabled("not contained: the rules guard Files.newInputStream as file.read whatever its OpenOptions, and"
-            + " DELETE_ON_CLOSE deletes the file (seen: a file granted only file.read was deleted). Needed: a guard"
-            + " that reads the options argument and requires file.write for DELETE_ON_CLOSE")
     void aReadGrantDoesNotLetDeleteOnCloseDeleteTheFile() throws Exception {
         assertReadGrantCannotDelete(HostileJar.of("escape-delete-on-close", DeleteOnClose.class));
     }

@@ -39,10 +39,10 @@ import dev.palisade.itests.escape.hostile.TrojanOutput;
  * one allocates without bound, two calls of one deadlock, one keeps trying to start threads. Each
  * time the host keeps answering other calls while the culprit runs, the culprit's calls time out
  * (or are denied), and it is quarantined: its next call is turned away with 409. The allocation
- * bomb's calls fail with OutOfMemoryError and the host keeps serving, but it is not quarantined.
- * Disabled, each with what the host lacks: the allocation bomb's quarantine, and three ways to run
- * extension code on host threads outside the time limit (a slow constructor, an output map whose
- * entrySet() is slow, an exception whose getMessage() is slow). The looping test runs last, because its abandoned threads keep spinning
+ * bomb's calls fail with OutOfMemoryError and the host keeps serving, but it is not quarantined
+ * (disabled, with what the host lacks). Three ways to run extension code on host threads outside
+ * the time limit are cut off too: a slow constructor, an output map whose entrySet() is slow, an
+ * exception whose getMessage() is slow. The looping test runs last, because its abandoned threads keep spinning
  * until the host stops. The host runs with a 384 MB heap so the bomb exhausts it quickly.
  */
 @TestMethodOrder(OrderAnnotation.class)
@@ -142,11 +142,6 @@ class MisbehaviourIT {
 
     @Test
     @Order(5)
-    @Disabled("not contained: core-bundles/extension deploy/ExtensionInstaller.create calls the entry class's"
-            + " constructor on the deploying thread (REST request or deploy-folder watcher) with no time limit, and"
-            + " the pipeline deploys one jar at a time; a constructor or static initializer that spins 10 s holds the"
-            + " pipeline 10 s and the jar is then DEPLOYED. Needed: create the entry instance on the extension's"
-            + " ExtensionRuntime executor under its time limit and fail the deployment when it runs past it")
     void aConstructorThatSpinsIsCutOffAndDoesNotHoldUpOtherDeployments() throws Exception {
         HostileJar slow = HostileJar.of("misbehaving-slow-constructor", SlowConstructor.class).timeoutMs(TIMEOUT_MS);
         long start = System.nanoTime();
@@ -169,11 +164,6 @@ class MisbehaviourIT {
 
     @Test
     @Order(6)
-    @Disabled("not contained: invoke/Invoker.checkOutput runs JsonValues.requireJsonCompatible and Jackson's"
-            + " valueToTree on the caller's (Jetty) thread after ExtensionRuntime.call returned, and JsonValues accepts"
-            + " any Map or List implementation, so an extension's own AbstractMap subclass runs its entrySet() there,"
-            + " outside the time limit and accounting (1 s limit, answered 200 after 6 s). Needed: copy the output into"
-            + " JDK collections inside the runtime task on the extension's thread, or refuse non-JDK Map/List classes")
     void anOutputThatRunsCodeWhenReadIsBoundByTheTimeLimit() throws Exception {
         HostileJar jar = HostileJar.of("misbehaving-trojan-output", TrojanOutput.class).timeoutMs(TIMEOUT_MS);
         escape.deploy(jar);
@@ -190,10 +180,6 @@ class MisbehaviourIT {
 
     @Test
     @Order(7)
-    @Disabled("not contained: invoke/Invoker catches the extension's Throwable on the caller's (Jetty) thread and"
-            + " calls getMessage() to build the 502 problem, so an exception class overriding getMessage() runs"
-            + " extension code there, outside the time limit (1 s limit, answered after 6 s). Needed: describe the"
-            + " throwable inside the runtime task on the extension's thread, or report only its class name")
     void anExceptionThatRunsCodeWhenDescribedIsBoundByTheTimeLimit() throws Exception {
         HostileJar jar = HostileJar.of("misbehaving-trojan-exception", TrojanException.class).timeoutMs(TIMEOUT_MS);
         escape.deploy(jar);
