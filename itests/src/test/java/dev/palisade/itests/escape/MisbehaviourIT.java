@@ -76,7 +76,8 @@ class MisbehaviourIT {
     @Test
     @Order(1)
     void anExtensionThatKeepsStartingThreadsStartsNoneAndIsQuarantined() throws Exception {
-        HostileJar jar = HostileJar.of("misbehaving-thread-starter", ThreadStarter.class).timeoutMs(TIMEOUT_MS);
+        // each of its 20 denials is audited in the store before the next attempt: give it time to finish
+        HostileJar jar = HostileJar.of("misbehaving-thread-starter", ThreadStarter.class).timeoutMs(20_000);
         escape.deploy(jar);
 
         Response answer = escape.attack(jar.name(), escape.input());
