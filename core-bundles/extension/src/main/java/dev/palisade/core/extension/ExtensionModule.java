@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.osgi.framework.BundleContext;
@@ -43,8 +45,11 @@ import dev.palisade.sandbox.stage.StagingLimits;
  * Starts and stops the extension module with its bundle. Activation turns on the sandbox (hooks registered
  * and policy bound before any extension is installed) and returns; a start-up thread redeploys the kept
  * uploads, scans the deploy folder, starts watching it and then registers the {@link ExtensionHost}
- * service (also under {@link LocalExtensionHost}, for this bundle's REST resources). Deactivation stops
- * watching, unregisters the service, uninstalls every extension bundle and turns the sandbox off.
+ * service, and separately the same object as {@link LocalExtensionHost} for this bundle's REST resources.
+ * The bridge registration names the bridge type only: the framework checks every name of a registration
+ * against the asking bundle's class space, and an embedding application whose class path happens to hold
+ * this bundle's jar would otherwise see its own copy of the internal class and be shown no service.
+ * Deactivation stops watching, unregisters both, uninstalls every extension bundle and turns the sandbox off.
  *
  * <p>The store's services are static mandatory references: the module activates only once the store is
  * open and migrated, and stops before the store does. Deployment records go to its {@link DeploymentLog},
@@ -72,7 +77,7 @@ public final class ExtensionModule {
     private Thread startup;
     private volatile boolean stopping;
     private DeployFolderWatcher watcher;
-    private ServiceRegistration<?> registration;
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private ExtensionSandbox sandbox;
 
     @Activate
@@ -146,8 +151,8 @@ public final class ExtensionModule {
             if (!stopping) {
                 Hashtable<String, Object> props = new Hashtable<>();
                 props.put("service.description", "Palisade extension host");
-                registration = context.registerService(new String[] {ExtensionHost.class.getName(),
-                        LocalExtensionHost.class.getName()}, host, props);
+                registrations.add(context.registerService(ExtensionHost.class, host, props));
+                registrations.add(context.registerService(LocalExtensionHost.class, host, props));
             }
         }
     }
@@ -168,14 +173,14 @@ public final class ExtensionModule {
             Thread.currentThread().interrupt();
         }
         synchronized (this) {
-            if (registration != null) {
+            for (ServiceRegistration<?> registration : registrations) {
                 try {
                     registration.unregister();
                 } catch (IllegalStateException alreadyGone) {
                     // the framework unregistered it when the bundle stopped
                 }
-                registration = null;
             }
+            registrations.clear();
         }
         pipeline.retireAll();
         sandbox.stop();
