@@ -52,6 +52,31 @@ public final class NetGuard {
         require(knownName(address), address.getHostAddress(), port, extension);
     }
 
+    /**
+     * Before {@code InetAddress.getByAddress(host, address)} (and Inet6Address's variants): an address may carry a
+     * host name only when the name came from a resolution the grants allowed, because a name grant is matched
+     * against the name an address carries. Attaching a name to an arbitrary address is therefore denied; a
+     * {@code null} or empty name (no name) is allowed.
+     */
+    public static void nameAddress(String host, byte[] address, String extension) {
+        if (host != null && !host.isEmpty()) {
+            String shown = address == null ? "null" : addressText(address);
+            throw DecisionPoint.deny(extension, PERMISSION, host + "/" + shown);
+        }
+    }
+
+    private static String addressText(byte[] address) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < address.length; i++) {
+            if (i > 0) {
+                text.append(address.length == 4 ? "." : ":");
+            }
+            text.append(address.length == 4 ? Integer.toString(address[i] & 0xff)
+                    : Integer.toHexString(address[i] & 0xff));
+        }
+        return text.toString();
+    }
+
     /** Before {@code InetAddress.getByName(host)} and friends; a {@code null} or empty host is the loopback address. */
     public static void resolve(String host, String extension) {
         String name = host == null || host.isEmpty() ? "localhost" : host;

@@ -26,6 +26,7 @@ import dev.palisade.sandbox.weaving.fixtures.WriteFile;
 import dev.palisade.sandbox.weaving.fixtures.DeleteOnCloseRead;
 import dev.palisade.sandbox.weaving.fixtures.ZipOpenDelete;
 import dev.palisade.sandbox.weaving.fixtures.ZipOpenRead;
+import dev.palisade.sandbox.weaving.fixtures.ForgedName;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -239,5 +240,17 @@ class CallSiteWeaverTest {
         policy.grant(id, data, "file.read *.txt", "file.write *.txt");
         assertEquals((int) 'r', woven.create(DeleteOnCloseRead.class).apply(victim.toString()));
         assertFalse(Files.exists(victim), "with file.write, DELETE_ON_CLOSE works as the JDK documents");
+    }
+
+    @Test
+    void aNameGrantDoesNotCoverAnAddressTheExtensionNamedItself() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            String target = "partner.palisade.invalid:" + server.getLocalPort();
+            policy.grant(id, data, "net.connect " + target);
+
+            SandboxViolation violation = denied(ForgedName.class, target);
+            assertEquals("extension [" + id + "], permission [net.connect], target [partner.palisade.invalid/127.0.0.1]",
+                    violation.getMessage());
+        }
     }
 }
