@@ -135,11 +135,6 @@ class EscapesFoundIT {
     }
 
     @Test
-    @Disabled("not contained: Grants.mayConnect accepts a connection when the granted host pattern matches the name"
-            + " an InetAddress carries, and InetAddress.getByAddress(String, byte[]) (allowed by the rules) attaches"
-            + " any name to any address, so a grant for partner.palisade.invalid:<port> reached 127.0.0.1:<port> (seen:"
-            + " answered \"connected to 127.0.0.1\"). Needed: for a connection to a resolved address, match address"
-            + " grants only (or check that the name resolves to that address), or forbid getByAddress(String, byte[])")
     void aGrantForAHostNameDoesNotCoverAnyAddressCarryingThatName() throws Exception {
         try (LoopbackListener elsewhere = new LoopbackListener()) {
             String name = "partner.palisade.invalid";
