@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,25 +55,9 @@ import dev.palisade.itests.escape.hostile.WriteWithFiles;
  * {@link EscapeHost#assertNothingHappened}). Allowed variants prove that a granted permission
  * works. Every attempt is its own extension, so each is one denial below the quarantine threshold.
  */
-class DeniedAtRunTimeIT {
+class DeniedAtRunTimeIT extends SharedEscapeHost {
 
     private static final String UNKNOWN_HOST = "escape.palisade.invalid";
-
-    @TempDir
-    static Path root;
-    static EscapeHost escape;
-
-    @BeforeAll
-    static void start() throws Exception {
-        escape = EscapeHost.start(root, List.of(), null);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (escape != null) {
-            escape.close();
-        }
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("attempts")

@@ -8,16 +8,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -37,25 +33,9 @@ import dev.palisade.itests.escape.hostile.ZipOpenDelete;
  * the containment issue 3 asks for; those the host does not contain yet (seen failing on JDK 17
  * and 25) are disabled with what the sandbox lacks, so that enabling one is the test of its fix.
  */
-class EscapesFoundIT {
+class EscapesFoundIT extends SharedEscapeHost {
 
     private static final long TIMEOUT_MS = 1000;
-
-    @TempDir
-    static Path root;
-    static EscapeHost escape;
-
-    @BeforeAll
-    static void start() throws Exception {
-        escape = EscapeHost.start(root, List.of(), null);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (escape != null) {
-            escape.close();
-        }
-    }
 
     @Test
     void jdkToolsThroughToolProviderAreRefused() throws Exception {

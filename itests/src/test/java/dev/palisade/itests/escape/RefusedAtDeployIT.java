@@ -14,9 +14,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -81,23 +78,7 @@ import dev.palisade.itests.escape.hostile.XmlDecoderGadget;
  * nothing happened (see {@link EscapeHost#assertNothingHappened}). The same code is refused again
  * at weave time should it ever reach the framework; the sandbox's Felix tests cover that layer.
  */
-class RefusedAtDeployIT {
-
-    @TempDir
-    static Path root;
-    static EscapeHost escape;
-
-    @BeforeAll
-    static void start() throws Exception {
-        escape = EscapeHost.start(root, List.of(), null);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (escape != null) {
-            escape.close();
-        }
-    }
+class RefusedAtDeployIT extends SharedEscapeHost {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("attempts")
