@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes the {@link dev.palisade.api.capability.Capabilities} of each invocation. Created once by the
@@ -36,6 +38,7 @@ public final class CapabilityFactory {
     private final Path dataRoot;
     private final Clock clock;
     private final KeyValueStores stores;
+    private final Map<String, Path> preparedFolders = new ConcurrentHashMap<>();
     private final System.Logger logger = System.getLogger(LOGGER_NAME);
     private volatile HttpClient httpClient;
 
@@ -76,7 +79,7 @@ public final class CapabilityFactory {
     }
 
     /**
-     * Makes the capabilities of one invocation, creating the extension's data folder if missing.
+     * Makes the capabilities of one invocation, creating the extension's data folder at its first.
      *
      * @param extensionId   the extension's id (its descriptor's {@code id})
      * @param extensionName the extension's name, for the log
@@ -93,17 +96,12 @@ public final class CapabilityFactory {
     public InvocationCapabilities forInvocation(String extensionId, String extensionName, Grants grants,
             String invocationId) {
         Objects.requireNonNull(grants, "grants");
-        Path folder = dataFolder(extensionId);
-        if (grants.dataFolder() != null && !folder.equals(resolved(grants.dataFolder()))) {
+        Path folder = preparedFolders.computeIfAbsent(extensionId, this::prepareDataFolder);
+        if (grants.dataFolder() != null && !folder.equals(grants.dataFolder())
+                && !folder.equals(resolved(grants.dataFolder()))) {
             throw new IllegalArgumentException("the grants of extension " + extensionId + " are bound to "
                     + grants.dataFolder() + ", not to its data folder " + folder
                     + "; build them with Grants.of(capabilityFactory.dataFolder(id), permissions)");
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not create the data folder " + folder + " of extension "
-                    + extensionId + "; check that the host may write to " + dataRoot, e);
         }
         InvocationScope scope = new InvocationScope(extensionId, extensionName, invocationId, grants);
         return new InvocationCapabilities(scope,
@@ -127,6 +125,22 @@ public final class CapabilityFactory {
             }
         }
         return client;
+    }
+
+    /**
+     * Resolves and creates an extension's data folder, once per extension: later invocations reuse
+     * it without touching the file system (the host never deletes a data folder; writes through the
+     * capabilities create missing parents themselves).
+     */
+    private Path prepareDataFolder(String extensionId) {
+        Path folder = dataFolder(extensionId);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the data folder " + folder + " of extension "
+                    + extensionId + "; check that the host may write to " + dataRoot, e);
+        }
+        return folder;
     }
 
     private static Path resolved(Path path) {
