@@ -20,9 +20,10 @@ import org.flywaydb.core.api.resource.LoadableResource;
 
 /**
  * Flyway, configured to work the same on a class path and inside an OSGi bundle: the migration
- * scripts are named in {@link #SCRIPTS} and read through this class's own class loader, so Flyway
- * never scans the class path (its scanners do not understand bundle URLs). Add a script: put
- * {@code V<n>__<what>.sql} under {@code db/migration/} and name it here; a test checks the two agree.
+ * scripts are named in a list and read through a given class loader, so Flyway never scans the class
+ * path (its scanners do not understand bundle URLs). The store's own scripts are {@link #SCRIPTS} under
+ * {@code db/migration/} (add a script: put {@code V<n>__<what>.sql} there and name it here; a test checks
+ * the two agree); a protocol module's are under {@code db/<module>/}, with their own history table.
  */
 final class Migrations {
 
@@ -39,20 +40,44 @@ final class Migrations {
      * @throws StoreMigrationException naming the database and the failing script
      */
     static String migrate(DataSource dataSource, String database) {
-        ClassLoader loader = Migrations.class.getClassLoader();
+        return migrate(dataSource, database, Migrations.class.getClassLoader(), LOCATION, SCRIPTS, null);
+    }
+
+    /**
+     * Migrates one protocol module's tables, recorded in {@code flyway_<module>_history}.
+     *
+     * @return the module's schema version after migrating
+     * @throws StoreMigrationException naming the database, the module and the failing script
+     */
+    static String migrateModule(DataSource dataSource, String database, String module, ClassLoader loader,
+            List<String> scripts) {
+        if (!module.matches("[a-z][a-z0-9_]{0,30}")) {
+            throw new IllegalArgumentException("module name '" + module
+                    + "' is not lower-case letters, digits and underscores (at most 31)");
+        }
+        return migrate(dataSource, database + " (module " + module + ")", loader, "db/" + module, scripts,
+                "flyway_" + module + "_history");
+    }
+
+    private static String migrate(DataSource dataSource, String database, ClassLoader loader, String location,
+            List<String> scripts, String historyTable) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            Flyway flyway = Flyway.configure(loader)
+            var configuration = Flyway.configure(loader)
                     .dataSource(dataSource)
-                    .resourceProvider(new BundleResources(loader))
+                    .resourceProvider(new BundleResources(loader, location, scripts))
                     .javaMigrationClassProvider(List::<Class<? extends JavaMigration>>of)
                     .failOnMissingLocations(false)
                     .validateMigrationNaming(true)
                     .cleanDisabled(true)
-                    .loggers("slf4j")
-                    .load();
+                    .loggers("slf4j");
+            if (historyTable != null) {
+                // the store's tables are already there: a module's history starts empty beside them
+                configuration = configuration.table(historyTable).baselineOnMigrate(true).baselineVersion("0");
+            }
+            Flyway flyway = configuration.load();
             MigrateResult result = flyway.migrate();
             MigrationVersion current = flyway.info().current() == null ? null : flyway.info().current().getVersion();
             return current == null ? result.targetSchemaVersion : current.getVersion();
@@ -74,23 +99,27 @@ final class Migrations {
     private static final class BundleResources implements ResourceProvider {
 
         private final ClassLoader loader;
+        private final String location;
+        private final List<String> scripts;
 
-        BundleResources(ClassLoader loader) {
+        BundleResources(ClassLoader loader, String location, List<String> scripts) {
             this.loader = loader;
+            this.location = location;
+            this.scripts = List.copyOf(scripts);
         }
 
         @Override
         public LoadableResource getResource(String name) {
-            String file = name.startsWith(LOCATION + "/") ? name.substring(LOCATION.length() + 1) : name;
-            return SCRIPTS.contains(file) ? new Script(loader, file) : null;
+            String file = name.startsWith(location + "/") ? name.substring(location.length() + 1) : name;
+            return scripts.contains(file) ? new Script(loader, location, file) : null;
         }
 
         @Override
         public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
             List<LoadableResource> out = new ArrayList<>();
-            for (String file : SCRIPTS) {
+            for (String file : scripts) {
                 if (file.startsWith(prefix) && endsWithAny(file, suffixes)) {
-                    out.add(new Script(loader, file));
+                    out.add(new Script(loader, location, file));
                 }
             }
             return out;
@@ -109,31 +138,33 @@ final class Migrations {
     private static final class Script extends LoadableResource {
 
         private final ClassLoader loader;
+        private final String path;
         private final String file;
 
-        Script(ClassLoader loader, String file) {
+        Script(ClassLoader loader, String location, String file) {
             this.loader = loader;
+            this.path = location + "/" + file;
             this.file = file;
         }
 
         @Override
         public Reader read() {
-            InputStream in = loader.getResourceAsStream(LOCATION + "/" + file);
+            InputStream in = loader.getResourceAsStream(path);
             if (in == null) {
-                throw new FlywayException("migration " + LOCATION + "/" + file
-                        + " is named in Migrations.SCRIPTS but missing from the bundle");
+                throw new FlywayException("migration " + path + " is named in the list of scripts but missing"
+                        + " from the bundle");
             }
             return new InputStreamReader(in, StandardCharsets.UTF_8);
         }
 
         @Override
         public String getAbsolutePath() {
-            return LOCATION + "/" + file;
+            return path;
         }
 
         @Override
         public String getAbsolutePathOnDisk() {
-            return LOCATION + "/" + file;
+            return path;
         }
 
         @Override

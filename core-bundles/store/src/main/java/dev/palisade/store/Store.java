@@ -61,6 +61,16 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Migrates one protocol module's own tables (see {@code ModuleDatabase.migrate} in the bridge).
+     *
+     * @return the module's schema version
+     * @throws StoreMigrationException naming the module and the failing script
+     */
+    public String migrateModule(String module, ClassLoader loader, java.util.List<String> scripts) {
+        return Migrations.migrateModule(pool.unpooled(), config.redactedUrl(), module, loader, scripts);
+    }
+
     public Transactions transactions() {
         return transactions;
     }

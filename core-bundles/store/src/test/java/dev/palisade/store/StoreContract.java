@@ -121,6 +121,42 @@ abstract class StoreContract {
     }
 
     @Test
+    void aModuleMigratesItsOwnTablesBesideTheStoresAndOnlyOnce() throws Exception {
+        StoreConfig config = databases().fresh();
+        Store first = open(config);
+        ClassLoader loader = StoreContract.class.getClassLoader();
+        assertEquals("1", first.migrateModule("sample_module", loader, List.of("V1__things.sql")));
+        first.transactions().inTransaction("inserting a thing", c -> {
+            try (var insert = c.prepareStatement("INSERT INTO sample_things (id, body) VALUES ('a', '{}')")) {
+                return insert.executeUpdate();
+            }
+        });
+        first.close();
+        Store second = open(config);
+        assertEquals("2", second.schemaVersion());
+        assertEquals("2", second.migrateModule("sample_module", loader, List.of("V1__things.sql", "V2__label.sql")));
+        assertEquals("2", second.migrateModule("sample_module", loader, List.of("V1__things.sql", "V2__label.sql")));
+        int rows = second.transactions().inTransaction("counting things", c -> {
+            try (var count = c.prepareStatement("SELECT COUNT(*) FROM sample_things WHERE label IS NULL");
+                    var rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertEquals(1, rows);
+    }
+
+    @Test
+    void aModuleScriptThatFailsNamesTheModuleAndLeavesTheStoreServing() {
+        Store s = fresh();
+        StoreMigrationException e = assertThrows(StoreMigrationException.class, () -> s.migrateModule("sample_module",
+                StoreContract.class.getClassLoader(), List.of("V1__things.sql", "V2__label.sql", "V3__missing.sql")));
+        assertTrue(e.getMessage().contains("(module sample_module)"), e.getMessage());
+        assertTrue(e.getMessage().contains("V3__missing.sql"), e.getMessage());
+        assertTrue(s.healthy());
+    }
+
+    @Test
     void reopeningAnUpToDateDatabaseRunsNoMigrationAndKeepsData() {
         StoreConfig config = databases().fresh();
         Store first = open(config);

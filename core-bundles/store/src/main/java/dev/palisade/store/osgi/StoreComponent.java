@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.palisade.host.bridge.DeploymentLog;
 import dev.palisade.host.bridge.GrantLedger;
+import dev.palisade.host.bridge.ModuleDatabase;
 import dev.palisade.host.bridge.StartupReport;
 import dev.palisade.host.bridge.StoreAdmin;
 import dev.palisade.store.Store;
@@ -27,7 +28,8 @@ import dev.palisade.store.StoreException;
  * {@code palisade.store.database} (H2 or POSTGRESQL), {@code palisade.store.url} (no password) and
  * {@code palisade.store.schema}: as {@code dev.palisade.store.Store} (private to this bundle's package
  * space, for the store's own tests), as the bridge's {@link StoreAdmin}, which the rest of the host
- * uses, and as the bridge's {@link DeploymentLog} and {@link GrantLedger}, for the extension module.
+ * uses, as the bridge's {@link DeploymentLog} and {@link GrantLedger}, for the extension module, and as
+ * the bridge's {@link ModuleDatabase}, for the protocol modules' own tables.
  * When the store cannot be opened, the one-line reason goes to the launcher's
  * {@link StartupReport} while the host starts (the launcher fails the start with it and prints it), or
  * to the log otherwise; the component then stays without services and the framework keeps running.
@@ -44,6 +46,7 @@ public final class StoreComponent {
     private ServiceRegistration<Store> registration;
     private ServiceRegistration<StoreAdmin> adminRegistration;
     private ServiceRegistration<?> recordsRegistration;
+    private ServiceRegistration<ModuleDatabase> modulesRegistration;
 
     @Activate
     void activate(BundleContext context) {
@@ -71,6 +74,7 @@ public final class StoreComponent {
         recordsRegistration = context.registerService(
                 new String[] {DeploymentLog.class.getName(), GrantLedger.class.getName()}, new StoreRecordsService(store),
                 props);
+        modulesRegistration = context.registerService(ModuleDatabase.class, new ModuleDatabaseService(store), props);
         LOG.info("store open: {} {}, schema {}", store.kind(), store.database(), store.schemaVersion());
     }
 
@@ -89,6 +93,9 @@ public final class StoreComponent {
 
     @Deactivate
     void deactivate() {
+        if (modulesRegistration != null) {
+            modulesRegistration.unregister();
+        }
         if (recordsRegistration != null) {
             recordsRegistration.unregister();
         }

@@ -65,7 +65,7 @@ class StoreBundleIT {
         Map<String, String> config = new HashMap<>(properties);
         config.put("org.osgi.framework.storage", tmp.resolve("cache").toString());
         config.put("org.osgi.framework.storage.clean", "onFirstInit");
-        config.put("org.osgi.framework.system.packages.extra", "dev.palisade.host.bridge;version=1.1.0");
+        config.put("org.osgi.framework.system.packages.extra", "dev.palisade.host.bridge;version=1.2.0");
         framework = new FrameworkFactory().newFramework(config);
         framework.init();
         if (startupReport != null) {

@@ -10,7 +10,7 @@
  * launcher registers {@link dev.palisade.host.bridge.HostStatus}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.palisade.host.bridge;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,7 +9,7 @@ import org.osgi.framework.Constants;
 final class FrameworkProperties {
 
     /** The bridge package, exported by the system bundle so core bundles share the launcher's copy. */
-    static final String BRIDGE_EXPORT = "dev.palisade.host.bridge;version=1.1.0";
+    static final String BRIDGE_EXPORT = "dev.palisade.host.bridge;version=1.2.0";
 
     /** Felix: whether class loads from bundle code may fall back to the boot class path implicitly. */
     static final String IMPLICIT_BOOT_DELEGATION = "felix.bootdelegation.implicit";

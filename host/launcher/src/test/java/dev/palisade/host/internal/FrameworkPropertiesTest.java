@@ -38,7 +38,7 @@ class FrameworkPropertiesTest {
         assertEquals(root.resolve("data/cache").toString(), properties.get("org.osgi.framework.storage"));
         assertEquals("onFirstInit", properties.get("org.osgi.framework.storage.clean"));
         assertEquals("50", properties.get("org.osgi.framework.startlevel.beginning"));
-        assertEquals("dev.palisade.host.bridge;version=1.1.0,com.example.shared;version=2.0.0",
+        assertEquals("dev.palisade.host.bridge;version=1.2.0,com.example.shared;version=2.0.0",
                 properties.get("org.osgi.framework.system.packages.extra"));
         assertEquals("3", properties.get("felix.log.level"));
         assertEquals("false", properties.get("felix.bootdelegation.implicit"), "the sandbox needs it off");
@@ -51,7 +51,7 @@ class FrameworkPropertiesTest {
         Files.createDirectories(home.resolve("system"));
         Map<String, String> properties = FrameworkProperties.of(HostSettings.resolve(home, 0, Map.of()), 1);
         assertEquals("0", properties.get("felix.log.level"));
-        assertEquals("dev.palisade.host.bridge;version=1.1.0", properties.get("org.osgi.framework.system.packages.extra"));
+        assertEquals("dev.palisade.host.bridge;version=1.2.0", properties.get("org.osgi.framework.system.packages.extra"));
         assertEquals("0", properties.get("org.osgi.service.http.port"));
     }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE sample_things ADD COLUMN label VARCHAR(64);
