@@ -1,14 +1,17 @@
 package dev.palisade.sandbox.guard;
 
-import dev.palisade.sandbox.permission.RealPaths;
 import dev.palisade.sandbox.policy.DecisionPoint;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLConnection;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -16,8 +19,10 @@ import java.util.Locale;
 /**
  * Network checks woven before connecting and name-resolving calls of extension code. A connection
  * needs net.connect for host:port (by the name asked for, or by a granted address literal);
- * resolving a name needs net.connect for that host on some port. Never resolves names itself.
- * Called only by woven code; thread-safe.
+ * resolving a name needs net.connect for that host on some port. Never resolves names itself. The JDK
+ * follows no HTTP redirect for an extension unchecked: {@code URL.openStream}/{@code getContent} follow
+ * them hop by hop with each target checked, connections from {@code URL.openConnection} and
+ * {@code HttpClient} follow none. Called only by woven code; thread-safe.
  */
 public final class NetGuard {
 
@@ -85,12 +90,56 @@ public final class NetGuard {
         }
     }
 
-    /** Before {@code URL.openConnection()}, {@code openStream()}, {@code getContent()}: http(s) needs net.connect, file needs file.read. */
-    public static void open(URL url, String extension) {
+    /**
+     * Instead of {@code url.openConnection()}: checks the URL like {@link #openStream}, then returns the JDK's
+     * connection with redirects turned off, so a 3xx answer reaches the extension as it is (its {@code Location}
+     * header names where the server points; opening that URL is checked again).
+     */
+    public static URLConnection openConnection(URL url, String extension) throws IOException {
+        check(url, extension);
+        URLConnection connection = url.openConnection();
+        if (connection instanceof HttpURLConnection http) {
+            http.setInstanceFollowRedirects(false);
+        }
+        return connection;
+    }
+
+    /**
+     * Instead of {@code url.openStream()}: http(s) needs net.connect for the URL's host:port and for the
+     * host:port of every redirect the JDK would follow, each checked before it is opened (see
+     * {@link CheckedRedirects}); file needs file.read; any other protocol is denied.
+     */
+    public static InputStream openStream(URL url, String extension) throws IOException {
+        return CheckedRedirects.connect(url, extension).getInputStream();
+    }
+
+    /** Instead of {@code url.getContent()}: checked like {@link #openStream}. */
+    public static Object getContent(URL url, String extension) throws IOException {
+        return CheckedRedirects.connect(url, extension).getContent();
+    }
+
+    /** Instead of {@code url.getContent(classes)}: checked like {@link #openStream}. */
+    public static Object getContent(URL url, Class<?>[] classes, String extension) throws IOException {
+        return CheckedRedirects.connect(url, extension).getContent(classes);
+    }
+
+    /**
+     * Before {@code HttpURLConnection.setInstanceFollowRedirects(follow)}: turning redirects on is denied
+     * (net.connect, target the connection's host:port and "redirects"), since the JDK would follow them
+     * unchecked; turning them off is allowed.
+     */
+    public static void followRedirects(HttpURLConnection connection, boolean follow, String extension) {
+        if (follow) {
+            URL url = connection.getURL();
+            throw DecisionPoint.deny(extension, PERMISSION, hostPort(url.getHost(), port(url)) + " (following redirects)");
+        }
+    }
+
+    /** http(s) needs net.connect for the URL's host:port, file needs file.read, anything else is denied. */
+    static void check(URL url, String extension) {
         String protocol = url.getProtocol().toLowerCase(Locale.ROOT);
         if (protocol.equals("http") || protocol.equals("https")) {
-            int port = url.getPort() == -1 ? url.getDefaultPort() : url.getPort();
-            require(url.getHost(), null, port, extension);
+            require(url.getHost(), null, port(url), extension);
         } else if (protocol.equals("file")) {
             Path path;
             try {
@@ -98,13 +147,14 @@ public final class NetGuard {
             } catch (URISyntaxException | IllegalArgumentException e) {
                 throw DecisionPoint.deny(extension, "file.read", url.toString());
             }
-            Path resolved = RealPaths.resolve(path);
-            if (!DecisionPoint.grants(extension).mayRead(resolved)) {
-                throw DecisionPoint.deny(extension, "file.read", resolved == null ? path.toString() : resolved.toString());
-            }
+            FileGuard.read(path, extension);
         } else {
             throw DecisionPoint.deny(extension, PERMISSION, url.toString());
         }
+    }
+
+    private static int port(URL url) {
+        return url.getPort() == -1 ? url.getDefaultPort() : url.getPort();
     }
 
     /** Before {@code HttpClient.send(request, ...)} and {@code sendAsync}. */
@@ -120,10 +170,12 @@ public final class NetGuard {
 
     private static void require(String host, String ip, int port, String extension) {
         if (!DecisionPoint.grants(extension).mayConnect(host, ip, port)) {
-            String shown = host == null ? ip : host;
-            throw DecisionPoint.deny(extension, PERMISSION, (shown != null && shown.contains(":") ? "[" + shown + "]"
-                    : shown) + ":" + port);
+            throw DecisionPoint.deny(extension, PERMISSION, hostPort(host == null ? ip : host, port));
         }
+    }
+
+    private static String hostPort(String host, int port) {
+        return (host != null && host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** @return the host name the address was created with, without a reverse lookup; null if none */

@@ -18,6 +18,17 @@ final class Globs {
         return compile(glob, ".*", ".*");
     }
 
+    /** @return whether a glob alternative has no wildcard, so it can be compared as a string */
+    static boolean isLiteral(String alternative) {
+        return alternative.indexOf('*') < 0;
+    }
+
+    /** @return the part of a glob alternative before its first wildcard, which every match starts with */
+    static String literalPrefix(String alternative) {
+        int star = alternative.indexOf('*');
+        return star < 0 ? alternative : alternative.substring(0, star);
+    }
+
     /** Descriptor globs: {@code *} any characters. */
     static Pattern descriptor(String glob) {
         return Pattern.compile(translate(glob, ".*", ".*"));

@@ -43,23 +43,22 @@ public final class MemberRules {
             "wait(J)V", "wait(JI)V");
     private static volatile MemberRules defaults;
 
-    private final List<MemberRule> guards = new ArrayList<>();
-    private final List<MemberRule> forbids = new ArrayList<>();
-    private final List<MemberRule> allows = new ArrayList<>();
-    private final List<MemberRule> extendable = new ArrayList<>();
-    private final List<MemberRule> bootstraps = new ArrayList<>();
+    private final RuleIndex guards;
+    private final RuleIndex forbids;
+    private final RuleIndex allows;
+    private final RuleIndex extendable;
+    private final RuleIndex bootstraps;
 
     private MemberRules(List<MemberRule> rules) {
-        for (MemberRule rule : rules) {
-            switch (rule.verb()) {
-                case GUARD -> guards.add(rule);
-                case FORBID -> forbids.add(rule);
-                case ALLOW -> allows.add(rule);
-                case EXTEND -> extendable.add(rule);
-                case BOOTSTRAP -> bootstraps.add(rule);
-                default -> throw new IllegalStateException(rule.verb().name());
-            }
-        }
+        guards = index(rules, MemberRule.Verb.GUARD);
+        forbids = index(rules, MemberRule.Verb.FORBID);
+        allows = index(rules, MemberRule.Verb.ALLOW);
+        extendable = index(rules, MemberRule.Verb.EXTEND);
+        bootstraps = index(rules, MemberRule.Verb.BOOTSTRAP);
+    }
+
+    private static RuleIndex index(List<MemberRule> rules, MemberRule.Verb verb) {
+        return new RuleIndex(rules.stream().filter(rule -> rule.verb() == verb).toList());
     }
 
     /** @return the rules shipped with the sandbox ({@code jdk-members.rules}) */
@@ -114,6 +113,15 @@ public final class MemberRules {
                 }
                 return new MemberRule(MemberRule.Verb.GUARD, fields[2], fields[3], fields[1], checks, where);
             }
+            case "replace": {
+                require(fields.length == 5, where, "replace <permission> <owner> <member> <Guard.method>");
+                int dot = fields[4].indexOf('.');
+                require(dot > 0 && dot < fields[4].length() - 1 && fields[4].indexOf('(') < 0, where,
+                        "a guard method such as NetGuard.openStream, not \"" + fields[4] + "\"");
+                GuardCheck replacement = new GuardCheck(fields[4].substring(0, dot), fields[4].substring(dot + 1),
+                        List.of(), GuardCheck.Placement.INSTEAD);
+                return new MemberRule(MemberRule.Verb.GUARD, fields[2], fields[3], fields[1], List.of(replacement), where);
+            }
             case "forbid":
                 require(fields.length == 4, where, "forbid <category> <owner> <member>");
                 require(NeverGranted.byId(fields[1]).isPresent() || fields[1].equals(Verdict.UNSUPPORTED), where,
@@ -129,8 +137,8 @@ public final class MemberRules {
                 require(fields.length == 3, where, "bootstrap <owner> <member>");
                 return new MemberRule(MemberRule.Verb.BOOTSTRAP, fields[1], fields[2], "", List.of(), where);
             default:
-                throw new IllegalArgumentException(where + ": unknown rule \"" + verb + "\"; use guard, forbid, allow, "
-                        + "extend or bootstrap");
+                throw new IllegalArgumentException(where + ": unknown rule \"" + verb + "\"; use guard, replace, forbid, "
+                        + "allow, extend or bootstrap");
         }
     }
 
@@ -150,7 +158,8 @@ public final class MemberRules {
                 }
             }
         }
-        return new GuardCheck(text.substring(0, dot), text.substring(dot + 1, open), arguments);
+        return new GuardCheck(text.substring(0, dot), text.substring(dot + 1, open), arguments,
+                GuardCheck.Placement.BEFORE);
     }
 
     private static void require(boolean condition, String where, String expected) {
@@ -200,12 +209,12 @@ public final class MemberRules {
         }
         boolean own = extensionOwn && !ref.owner().startsWith(GUARD_PACKAGE);
         boolean checked = !own && (isJdk(ref.owner()) || isOffLimits(ref.owner()));
-        for (MemberRule rule : guards) {
+        for (MemberRule rule : guards.candidates(ref.owner())) {
             if ((checked || rule.coversEveryOwner()) && rule.matches(ref)) {
                 return Verdict.guarded(rule.label(), rule.checks());
             }
         }
-        for (MemberRule rule : forbids) {
+        for (MemberRule rule : forbids.candidates(ref.owner())) {
             if ((checked || rule.coversEveryOwner()) && rule.matches(ref)) {
                 return Verdict.forbidden(rule.label());
             }
@@ -213,7 +222,7 @@ public final class MemberRules {
         if (!checked || OBJECT_METHODS.contains(ref.name() + ref.descriptor())) {
             return Verdict.allowed();
         }
-        for (MemberRule rule : allows) {
+        for (MemberRule rule : allows.candidates(ref.owner())) {
             if (rule.matches(ref)) {
                 return Verdict.allowed();
             }
@@ -229,7 +238,7 @@ public final class MemberRules {
         if (!isJdk(superName) && !isOffLimits(superName)) {
             return Verdict.allowed();
         }
-        for (MemberRule rule : extendable) {
+        for (MemberRule rule : extendable.candidates(superName)) {
             if (rule.matchesOwner(superName)) {
                 return Verdict.allowed();
             }
@@ -241,7 +250,7 @@ public final class MemberRules {
 
     /** @return whether {@code bootstrap} (the method handle of an invokedynamic) is one javac emits and the sandbox allows */
     public boolean isAllowedBootstrap(MemberRef bootstrap) {
-        for (MemberRule rule : bootstraps) {
+        for (MemberRule rule : bootstraps.candidates(bootstrap.owner())) {
             if (rule.matches(bootstrap)) {
                 return true;
             }
@@ -252,7 +261,7 @@ public final class MemberRules {
     /** @return every guard check the rules name, for checking that the guard classes provide them */
     public List<GuardCheck> guardChecks() {
         List<GuardCheck> checks = new ArrayList<>();
-        for (MemberRule rule : guards) {
+        for (MemberRule rule : guards.all()) {
             checks.addAll(rule.checks());
         }
         return Collections.unmodifiableList(checks);

@@ -44,7 +44,10 @@ public record Verdict(Kind kind, String permission, String reason, List<GuardChe
     }
 
     static Verdict guarded(String permission, List<GuardCheck> checks) {
-        return new Verdict(Kind.GUARDED, permission, "checked at run time against the extension's grants", checks);
+        String reason = checks.stream().anyMatch(GuardCheck::replacesCall)
+                ? "checked at run time against the extension's grants; the sandbox makes the call in a form it controls"
+                : "checked at run time against the extension's grants";
+        return new Verdict(Kind.GUARDED, permission, reason, checks);
     }
 
     static Verdict forbidden(String category) {

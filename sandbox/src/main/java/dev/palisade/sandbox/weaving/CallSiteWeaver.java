@@ -25,7 +25,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Rewrites one extension class: before every guarded JDK call it inserts the guard checks the
  * member rules name, each a static call into {@code dev.palisade.sandbox.guard} with the call's
  * relevant arguments and the extension id fixed as a constant; the call itself stays as it was.
- * A class with any forbidden site is refused whole.
+ * A call whose rule is a {@code replace} rule is instead replaced by a static call of its guard with
+ * the receiver, the same arguments and the extension id, so the guard makes the call itself (for
+ * example with HTTP redirects checked hop by hop). A class with any forbidden site is refused whole.
  *
  * <p>Arguments are copied to fresh local variables and reloaded, so the operand stack below them
  * (including the uninitialised object of a constructor call) is untouched and existing stack map
@@ -80,7 +82,13 @@ public final class CallSiteWeaver {
             return null;
         }
         for (Site site : guarded) {
-            insertChecks(site.method(), (MethodInsnNode) site.instruction(), site.verdict().checks(), extensionId);
+            List<GuardCheck> checks = site.verdict().checks();
+            MethodInsnNode call = (MethodInsnNode) site.instruction();
+            if (checks.size() == 1 && checks.get(0).replacesCall()) {
+                replaceCall(site.method(), call, checks.get(0), extensionId);
+            } else {
+                insertChecks(site.method(), call, checks, extensionId);
+            }
         }
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         node.accept(writer);
@@ -88,12 +96,29 @@ public final class CallSiteWeaver {
     }
 
     /**
-     * @return the descriptor of the guard method a check calls: the types of the arguments it takes
-     *         (the call owner's type for the receiver), then the extension id
+     * @param check          the check
+     * @param owner          internal name of the guarded call's owner
+     * @param callDescriptor the guarded call's method descriptor
+     * @param hasReceiver    whether the call has a receiver (not static, not a constructor)
+     * @return the descriptor of the guard method a check calls: for a check before the call, the types
+     *         of the arguments it takes (the call owner's type for the receiver), then the extension id,
+     *         returning nothing; for a guard that replaces the call, the receiver's type if any, the
+     *         call's argument types and the extension id, returning what the call returns
      * @throws IllegalStateException if the check names an argument the call does not have
      */
-    static String checkDescriptor(GuardCheck check, String owner, Type[] arguments) {
+    static String checkDescriptor(GuardCheck check, String owner, String callDescriptor, boolean hasReceiver) {
+        Type[] arguments = Type.getArgumentTypes(callDescriptor);
         StringBuilder descriptor = new StringBuilder("(");
+        if (check.replacesCall()) {
+            if (hasReceiver) {
+                descriptor.append('L').append(owner).append(';');
+            }
+            for (Type argument : arguments) {
+                descriptor.append(argument.getDescriptor());
+            }
+            return descriptor.append("Ljava/lang/String;)").append(Type.getReturnType(callDescriptor).getDescriptor())
+                    .toString();
+        }
         for (int index : check.arguments()) {
             if (index == GuardCheck.RECEIVER) {
                 descriptor.append('L').append(owner).append(';');
@@ -105,6 +130,24 @@ public final class CallSiteWeaver {
             }
         }
         return descriptor.append("Ljava/lang/String;)V").toString();
+    }
+
+    private static void replaceCall(MethodNode method, MethodInsnNode call, GuardCheck check, String extensionId) {
+        if (call.name.equals("<init>")) {
+            throw new IllegalStateException("a guard cannot replace the constructor " + call.owner + "." + call.desc);
+        }
+        String descriptor = checkDescriptor(check, call.owner, call.desc, call.getOpcode() != Opcodes.INVOKESTATIC);
+        requireGuard(check, descriptor, call);
+        method.instructions.insertBefore(call, new LdcInsnNode(extensionId));
+        method.instructions.set(call, new MethodInsnNode(Opcodes.INVOKESTATIC, GUARD_OWNER_PREFIX + check.guardClass(),
+                check.method(), descriptor, false));
+    }
+
+    private static void requireGuard(GuardCheck check, String descriptor, MethodInsnNode call) {
+        if (!GuardMethods.exists(check.guardClass(), check.method(), descriptor)) {
+            throw new IllegalStateException("no guard " + check.guardClass() + "." + check.method() + descriptor
+                    + " for " + call.owner + "." + call.name + call.desc);
+        }
     }
 
     private static void insertChecks(MethodNode method, MethodInsnNode call, List<GuardCheck> checks,
@@ -137,11 +180,13 @@ public final class CallSiteWeaver {
             }
         }
         for (GuardCheck check : checks) {
-            String descriptor = checkDescriptor(check, call.owner, arguments);
-            if (!GuardMethods.exists(check.guardClass(), check.method(), descriptor)) {
-                throw new IllegalStateException("no guard " + check.guardClass() + "." + check.method() + descriptor
-                        + " for " + call.owner + "." + call.name + call.desc);
+            if (check.replacesCall()) {
+                throw new IllegalStateException("a guard that replaces " + call.owner + "." + call.name + call.desc
+                        + " cannot be combined with other checks");
             }
+            String descriptor = checkDescriptor(check, call.owner, call.desc, !constructor
+                    && call.getOpcode() != Opcodes.INVOKESTATIC);
+            requireGuard(check, descriptor, call);
             for (int index : check.arguments()) {
                 code.add(index == GuardCheck.RECEIVER ? new VarInsnNode(Opcodes.ALOAD, receiverSlot)
                         : new VarInsnNode(arguments[index].getOpcode(Opcodes.ILOAD), slots[index]));

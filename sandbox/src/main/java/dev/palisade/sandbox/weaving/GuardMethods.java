@@ -30,8 +30,7 @@ final class GuardMethods {
         Set<String> methods = new HashSet<>();
         for (Class<?> guard : guards) {
             for (Method method : guard.getDeclaredMethods()) {
-                if (Modifier.isPublic(method.getModifiers()) && Modifier.isStatic(method.getModifiers())
-                        && method.getReturnType() == void.class) {
+                if (Modifier.isPublic(method.getModifiers()) && Modifier.isStatic(method.getModifiers())) {
                     methods.add(guard.getSimpleName() + "." + method.getName() + Type.getMethodDescriptor(method));
                 }
             }

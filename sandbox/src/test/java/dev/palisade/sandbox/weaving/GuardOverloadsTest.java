@@ -31,7 +31,7 @@ class GuardOverloadsTest {
             "java.util.Scanner", "java.io.FileOutputStream", "java.io.FileWriter", "java.io.PrintStream",
             "java.io.PrintWriter", "java.util.Formatter", "java.io.RandomAccessFile", "java.io.File",
             "java.net.http.HttpRequest$BodyPublishers", "java.net.http.HttpResponse$BodyHandlers",
-            "java.net.http.HttpResponse$BodySubscribers", "java.net.Socket", "java.net.URL", "java.net.InetAddress",
+            "java.net.http.HttpResponse$BodySubscribers", "java.net.Socket", "java.net.URL", "java.net.HttpURLConnection", "java.net.InetAddress",
             "java.net.Inet4Address", "java.net.Inet6Address", "java.net.InetSocketAddress", "java.net.http.HttpClient",
             "java.lang.System", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean", "java.lang.Thread");
 
@@ -63,7 +63,7 @@ class GuardOverloadsTest {
                         missing.add(internal + "." + name + descriptor + ": " + check + " uses a receiver");
                         continue;
                     }
-                    String guard = CallSiteWeaver.checkDescriptor(check, internal, Type.getArgumentTypes(descriptor));
+                    String guard = CallSiteWeaver.checkDescriptor(check, internal, descriptor, !isStatic);
                     if (!GuardMethods.exists(check.guardClass(), check.method(), guard)) {
                         missing.add(internal + "." + name + descriptor + ": " + check.guardClass() + "." + check.method()
                                 + guard);
