@@ -122,6 +122,49 @@ public final class RunningDistribution implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response putJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response patchJson(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /**
+     * Reads a server-sent event stream until {@code events} events arrived or {@code wait} passed.
+     *
+     * @return the {@code data:} lines of the events, in order, as JSON
+     */
+    public java.util.List<JsonNode> streamEvents(String path, int events, Duration wait) {
+        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(wait).GET().build();
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = http.send(request,
+                    HttpResponse.BodyHandlers.ofLines());
+            try (java.util.stream.Stream<String> lines = response.body()) {
+                java.util.Iterator<String> it = lines.iterator();
+                while (out.size() < events && it.hasNext()) {
+                    String line = it.next();
+                    if (line.startsWith("data: ")) {
+                        out.add(JSON.readTree(line.substring(6)));
+                    }
+                }
+            }
+        } catch (java.net.http.HttpTimeoutException e) {
+            // fewer events than asked came in time: the caller asserts on what came
+        } catch (IOException e) {
+            if (out.size() < events && !(e.getCause() instanceof java.net.http.HttpTimeoutException)) {
+                throw new UncheckedIOException(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     public Response postBytes(String path, byte[] body) {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/java-archive")
