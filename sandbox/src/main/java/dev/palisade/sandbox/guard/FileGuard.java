@@ -1,7 +1,6 @@
 package dev.palisade.sandbox.guard;
 
 import dev.palisade.sandbox.permission.Grants;
-import dev.palisade.sandbox.permission.RealPaths;
 import dev.palisade.sandbox.policy.DecisionPoint;
 
 import java.io.File;
@@ -11,7 +10,7 @@ import java.nio.file.Path;
 /**
  * File checks woven before file-system calls of extension code. Each resolves the path as the
  * operating system would ({@code ..} and symbolic links followed, relative to the working
- * folder) and throws {@link dev.palisade.api.sandbox.SandboxViolation} unless the extension's
+ * folder; see {@link Grants#resolve}) and throws {@link dev.palisade.api.sandbox.SandboxViolation} unless the extension's
  * grants cover the result. Called only by woven code; thread-safe.
  */
 public final class FileGuard {
@@ -105,8 +104,8 @@ public final class FileGuard {
     }
 
     private static void check(Path path, String extension, boolean write) {
-        Path resolved = RealPaths.resolve(path);
         Grants grants = DecisionPoint.grants(extension);
+        Path resolved = grants.resolve(path);
         boolean allowed = write ? grants.mayWrite(resolved) : grants.mayRead(resolved);
         if (!allowed) {
             throw DecisionPoint.deny(extension, write ? "file.write" : "file.read",

@@ -3,13 +3,15 @@ package dev.palisade.sandbox.permission;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What one extension has been granted, bound to its data folder so relative file globs are
  * resolved once. Immutable and thread-safe; the guards ask it on every checked call, so its
- * questions are cheap (no I/O).
+ * questions are cheap: no I/O, except {@link #resolve}, which looks at the file system only below
+ * the folders the grants name.
  */
 public final class Grants {
 
@@ -22,6 +24,7 @@ public final class Grants {
     private final List<NetConnectPermission> connects = new ArrayList<>();
     private final List<NamedPermission> names = new ArrayList<>();
     private final boolean threads;
+    private final List<ResolvedPrefix> folders;
 
     private Grants(Path dataFolder, List<Permission> permissions) {
         this.dataFolder = dataFolder;
@@ -39,6 +42,23 @@ public final class Grants {
             }
         }
         this.threads = threads;
+        this.folders = foldersOf(dataFolder, reads, writes);
+    }
+
+    private static List<ResolvedPrefix> foldersOf(Path dataFolder, List<PathGlob.Matcher> reads,
+                                                  List<PathGlob.Matcher> writes) {
+        List<ResolvedPrefix> folders = new ArrayList<>();
+        if (dataFolder != null) {
+            ResolvedPrefix.ofFolder(dataFolder, RealPaths.resolve(dataFolder)).ifPresent(folders::add);
+        }
+        for (PathGlob.Matcher matcher : reads) {
+            matcher.folder().ifPresent(folders::add);
+        }
+        for (PathGlob.Matcher matcher : writes) {
+            matcher.folder().ifPresent(folders::add);
+        }
+        folders.sort(Comparator.comparingInt((ResolvedPrefix folder) -> folder.literal().getNameCount()).reversed());
+        return List.copyOf(folders);
     }
 
     /** @return grants that permit nothing */
@@ -68,12 +88,27 @@ public final class Grants {
         return dataFolder;
     }
 
-    /** @param resolved a path resolved by {@link RealPaths#resolve} */
+    /**
+     * Resolves a path the way the operating system would follow it ({@code ..} and symbolic links, see
+     * {@link RealPaths#resolve(Path)}), starting below the data folder or a folder a file grant names from the
+     * real path that folder had when these grants were made, so only the elements below it cost a file-system
+     * look-up. The folders were resolved when the grants were bound; a link placed above one of them later (which
+     * extensions cannot create) is not seen, as it is not seen by the grants' patterns either.
+     *
+     * @param path any path; relative paths are taken relative to the process's working folder
+     * @return the resolved absolute path to ask {@link #mayRead}/{@link #mayWrite} about, or {@code null} when a
+     *         link loops or cannot be read
+     */
+    public Path resolve(Path path) {
+        return RealPaths.resolve(path, folders);
+    }
+
+    /** @param resolved a path resolved by {@link #resolve} or {@link RealPaths#resolve} */
     public boolean mayRead(Path resolved) {
         return matchesAny(reads, resolved);
     }
 
-    /** @param resolved a path resolved by {@link RealPaths#resolve} */
+    /** @param resolved a path resolved by {@link #resolve} or {@link RealPaths#resolve} */
     public boolean mayWrite(Path resolved) {
         return matchesAny(writes, resolved);
     }

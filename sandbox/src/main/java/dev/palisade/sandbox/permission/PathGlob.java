@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -65,6 +66,7 @@ public record PathGlob(String pattern) {
             first++;
         }
         Path resolved = RealPaths.resolve(literal);
+        Optional<ResolvedPrefix> folder = ResolvedPrefix.ofFolder(literal, resolved);
         String prefix = RealPaths.slashed(resolved == null ? literal.normalize() : resolved);
         StringBuilder regex = new StringBuilder(Pattern.quote(prefix.equals("/") ? "" : prefix));
         for (String segment : segments.subList(first, segments.size())) {
@@ -74,7 +76,7 @@ public record PathGlob(String pattern) {
                 regex.append('/').append(segmentRegex(segment));
             }
         }
-        return new Matcher(this, Pattern.compile(regex.toString()));
+        return new Matcher(this, Pattern.compile(regex.toString()), folder);
     }
 
     @Override
@@ -147,10 +149,17 @@ public record PathGlob(String pattern) {
     public static final class Matcher {
         private final PathGlob glob;
         private final Pattern regex;
+        private final Optional<ResolvedPrefix> folder;
 
-        private Matcher(PathGlob glob, Pattern regex) {
+        private Matcher(PathGlob glob, Pattern regex, Optional<ResolvedPrefix> folder) {
             this.glob = glob;
             this.regex = regex;
+            this.folder = folder;
+        }
+
+        /** @return the literal folder before the first wildcard and its real path at binding, if it was a folder */
+        Optional<ResolvedPrefix> folder() {
+            return folder;
         }
 
         /** @return the glob this was bound from */

@@ -5,12 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Resolves a path the way the operating system would follow it: made absolute, {@code .} and
  * {@code ..} applied element by element, and every symbolic link on the way replaced by its
  * target, so that the result is the file an access would really reach. Missing elements are kept
  * as written (a file about to be created). Thread-safe; reads link targets from the file system.
+ *
+ * <p>Each element costs an {@code lstat}; {@link Grants#resolve} saves the elements above the folders its
+ * grants name by starting from the real paths those folders had when the grants were bound.
  */
 public final class RealPaths {
 
@@ -26,11 +30,32 @@ public final class RealPaths {
      * @return the resolved absolute path, or {@code null} when a link loops or cannot be read
      */
     public static Path resolve(Path path) {
+        return resolve(path, List.of());
+    }
+
+    /**
+     * Resolves like {@link #resolve(Path)}, but a path whose first elements are exactly those of a prefix's
+     * literal (the first such prefix in the list) is resolved from that prefix's real path, looking only at the
+     * elements after it ({@code ..} among them climbs from the real path, as the operating system would).
+     *
+     * @param path     any path
+     * @param prefixes folders already resolved, longest first
+     * @return the resolved absolute path, or {@code null} when a link loops or cannot be read
+     */
+    static Path resolve(Path path, List<ResolvedPrefix> prefixes) {
         Path absolute = path.toAbsolutePath();
         Path current = absolute.getRoot();
+        int start = 0;
+        for (ResolvedPrefix prefix : prefixes) {
+            if (absolute.startsWith(prefix.literal())) {
+                current = prefix.real();
+                start = prefix.literal().getNameCount();
+                break;
+            }
+        }
         Deque<String> pending = new ArrayDeque<>();
-        for (Path name : absolute) {
-            pending.addLast(name.toString());
+        for (int i = start; i < absolute.getNameCount(); i++) {
+            pending.addLast(absolute.getName(i).toString());
         }
         int links = 0;
         while (!pending.isEmpty()) {

@@ -39,7 +39,9 @@ class FileMatchingTest {
     }
 
     private boolean mayRead(Grants grants, Path path) {
-        return grants.mayRead(RealPaths.resolve(path));
+        Path resolved = RealPaths.resolve(path);
+        assertEquals(resolved, grants.resolve(path), () -> "resolving " + path + " below the granted folders");
+        return grants.mayRead(resolved);
     }
 
     @Test
@@ -131,8 +133,18 @@ class FileMatchingTest {
         Path linkToData = Files.createSymbolicLink(root.resolve("data-link"), data);
         Grants viaLink = Grants.of(linkToData, List.of(Permission.parse("file.read", "notes.txt")));
         assertTrue(viaLink.mayRead(RealPaths.resolve(data.resolve("notes.txt"))));
+        assertEquals(data.resolve("notes.txt"), viaLink.resolve(linkToData.resolve("notes.txt")));
         Grants absolute = Grants.of(data, List.of(Permission.parse("file.read", linkToData + "/reports/**")));
         assertTrue(absolute.mayRead(RealPaths.resolve(data.resolve("reports/2025/q1.txt"))));
+    }
+
+    @Test
+    void aGrantedFolderCreatedAfterTheGrantIsResolvedAgainOnEveryAccess() throws IOException {
+        Grants grants = Grants.of(data, List.of(Permission.parse("file.write", "later/**")));
+        Files.createSymbolicLink(data.resolve("later"), outside);
+
+        assertEquals(outside.resolve("key.pem"), grants.resolve(data.resolve("later/key.pem")));
+        assertFalse(grants.mayWrite(grants.resolve(data.resolve("later/key.pem"))));
     }
 
     @Test
