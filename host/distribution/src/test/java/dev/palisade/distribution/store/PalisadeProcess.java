@@ -84,15 +84,9 @@ final class PalisadeProcess implements AutoCloseable {
         return read(stdout);
     }
 
-    /**
-     * @return what palisade wrote to stderr, without the JVM's own warning lines (on JDK 24 and
-     *         later Felix makes the JVM warn about sun.misc.Unsafe on stderr)
-     */
+    /** @return what palisade wrote to stderr */
     String err() {
-        return read(stderr).lines()
-                .filter(line -> !line.startsWith("WARNING: "))
-                .map(line -> line + "\n")
-                .collect(java.util.stream.Collectors.joining());
+        return read(stderr);
     }
 
     /** @return stdout and stderr, for assertion messages */
