@@ -138,7 +138,9 @@ public final class DescriptorReader {
     private static ExtensionDescriptor toDescriptor(JsonNode json) {
         JsonNode iface = json.get("interface");
         List<String> methods = new java.util.ArrayList<>();
-        iface.get("methods").forEach(method -> methods.add(method.asText()));
+        if (iface.has("methods")) { // only plugins have methods
+            iface.get("methods").forEach(method -> methods.add(method.asText()));
+        }
         return new ExtensionDescriptor(json.get("id").asText(), json.get("name").asText(),
                 json.get("version").asText(), json.get("type").asText(),
                 json.get("implementation").get("entry_point").asText(), methods,
@@ -147,6 +149,9 @@ public final class DescriptorReader {
 
     private static Map<String, JsonNode> fields(JsonNode object) {
         Map<String, JsonNode> result = new LinkedHashMap<>();
+        if (object == null) {
+            return result;
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             result.put(field.getKey(), field.getValue());

@@ -34,14 +34,18 @@ final class DescriptorRules {
         List<String> problems = new ArrayList<>();
         checkName(json.get("name"), problems);
         String type = json.get("type").asText();
-        if (!type.equals("plugin")) {
-            problems.add(line("/type", "palisade:type-plugin", "is \"" + type + "\"; Palisade supports only "
-                    + "\"plugin\" extensions for now"));
-        }
         JsonNode iface = json.get("interface");
-        List<String> methods = checkMethods(iface.get("methods"), problems);
-        checkSchemas(iface, "input_schema", methods, problems);
-        checkSchemas(iface, "output_schema", methods, problems);
+        if (ExtensionKindRules.covers(type)) {
+            ExtensionKindRules.check(type, iface, problems);
+        } else {
+            if (!type.equals("plugin")) {
+                problems.add(line("/type", "palisade:type-supported", "is \"" + type + "\"; Palisade runs "
+                        + "\"plugin\", \"hook\", \"policy\" and \"adapter\" extensions"));
+            }
+            List<String> methods = checkMethods(iface.get("methods"), problems);
+            checkSchemas(iface, "input_schema", methods, problems);
+            checkSchemas(iface, "output_schema", methods, problems);
+        }
         JsonNode implementation = json.get("implementation");
         String runtime = implementation.get("runtime").asText();
         if (!runtime.equals("java")) {

@@ -141,11 +141,12 @@ class DescriptorReaderTest {
     @Test
     void refusesKindsOtherThanPluginAndRuntimesOtherThanJava() throws Exception {
         DeploymentRefusedException e = refused(wordCount(json -> {
-            json.put("type", "adapter");
+            json.put("type", "audit");
             ((ObjectNode) json.get("implementation")).put("runtime", "python");
         }));
         assertEquals(invalid(
-                "/type [palisade:type-plugin]: is \"adapter\"; Palisade supports only \"plugin\" extensions for now",
+                "/type [palisade:type-supported]: is \"audit\"; Palisade runs \"plugin\", \"hook\", \"policy\" and"
+                        + " \"adapter\" extensions",
                 "/implementation/runtime [palisade:runtime-java]: is \"python\"; Palisade runs only \"java\" extensions"),
                 e.detail());
     }
