@@ -48,16 +48,33 @@
  * stays. Guards resolve paths ({@code ..}, symbolic links) before matching, never resolve names
  * themselves, and ask the {@link dev.palisade.sandbox.policy.DecisionPoint} (installed once by the
  * host) for grants; every denial is counted and logged per extension before it is thrown, so an
- * extension that catches it cannot hide it.</li>
+ * extension that catches it cannot hide it. Where the JDK would act on the extension's behalf after a
+ * check, the call is replaced instead ({@code replace} rules): the guard checks and makes the call in a
+ * form the sandbox controls.</li>
  * </ol>
+ *
+ * <h2>HTTP redirects</h2>
+ * <p>The JDK never follows an HTTP redirect for an extension unchecked. {@code URL.openStream} and
+ * {@code URL.getContent} follow redirects as the JDK does (301, 302, 303, 307, 308 of the same protocol, at
+ * most 20), but hop by hop, each target checked before it is opened: a redirect to a host:port the extension
+ * was not granted is a denial naming net.connect and that host:port. A connection from
+ * {@code URL.openConnection} follows none: the 3xx answer and its {@code Location} reach the extension, which
+ * may open that URL itself (checked again). {@code HttpURLConnection.setInstanceFollowRedirects(true)} is a
+ * denial ({@code host:port (following redirects)}); the JVM-wide {@code setFollowRedirects} is refused at
+ * install. {@code java.net.http.HttpClient} follows none: its default is {@code Redirect.NEVER}, and a
+ * builder's {@code followRedirects} is refused at install.</p>
  *
  * <h2>What these layers do not catch</h2>
  * <ul>
  * <li>Time-of-check to time-of-use: a path is checked, then the JDK opens it; a symbolic link
  * swapped in between by another process (extensions cannot create links) is followed.</li>
- * <li>Work the JDK does on the extension's behalf after a check: HTTP redirects followed by
- * {@code HttpURLConnection} to other hosts, name lookups inside {@code URL.equals}/{@code hashCode}
- * (a DNS side channel), DNS answers that point a granted name at another address.</li>
+ * <li>Work the JDK does on the extension's behalf after a check: name lookups inside
+ * {@code URL.equals}/{@code hashCode} (a DNS side channel), DNS answers that point a granted name at
+ * another address.</li>
+ * <li>Links placed above a granted folder after the grants were bound: paths below the data folder and
+ * below the folders file grants name are resolved from the real paths those folders had at binding
+ * (only the elements below cost a look-up); extensions cannot create links, an operator or another
+ * process can.</li>
  * <li>Resource exhaustion: endless loops, unbounded allocation, deadlocks, threads an extension
  * granted thread.create starts. These need the run-time executor with time limits, accounting and
  * quarantine, or process isolation ({@code sandbox_level: strict}).</li>
