@@ -387,6 +387,61 @@ abstract class StoreContract {
         assertEquals(before, Contents.of(other));
     }
 
+    private static final List<String> SAMPLE_MODULE = List.of("V1__things.sql", "V2__label.sql", "V3__kinds.sql");
+
+    private static List<String> sampleRows(Store s) {
+        return s.transactions().inTransaction("reading the sample module", c -> {
+            List<String> rows = new ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT t.id, t.body, t.label, t.updated_at, t.done, t.weight, t.position,"
+                    + " p.part FROM sample_things t LEFT JOIN sample_parts p ON p.thing_id = t.id ORDER BY t.id, p.part");
+                    var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= 8; i++) {
+                        row.append(i == 1 ? "" : "|").append(i == 4 ? String.valueOf(dev.palisade.store.internal.SqlTimes
+                                .get(rs, i)) : rs.getString(i));
+                    }
+                    rows.add(row.toString());
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Test
+    void aBackupCarriesTheModulesTablesAndARestoreNeedsThemCreatedFirst() {
+        Store source = fresh();
+        ClassLoader loader = StoreContract.class.getClassLoader();
+        source.migrateModule("sample_module", loader, SAMPLE_MODULE);
+        source.transactions().inTransaction("writing sample rows", c -> {
+            try (var st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO sample_things (id, body, label, updated_at, done, weight, position) VALUES"
+                        + " ('a', '{\"x\":1}', 'first', TIMESTAMP '2026-01-02 03:04:05.123456', TRUE, 2.5, 7)");
+                st.executeUpdate("INSERT INTO sample_things (id, body) VALUES ('b', '{}')");
+                st.executeUpdate("INSERT INTO sample_parts (thing_id, part) VALUES ('a', 1), ('a', 2)");
+            }
+            return null;
+        });
+        List<String> before = sampleRows(source);
+        Path file = tmp.resolve("modules.backup.gz");
+        BackupHeader header = source.backups().backup(file, BackupProgress.NONE);
+        assertEquals(Map.of("sample_module", "3"), header.modules());
+        assertEquals(2L, header.rows().get("sample_things"));
+        assertEquals(2L, header.rows().get("sample_parts"));
+
+        Store withoutModule = fresh();
+        RestoreRefusedException refused = assertThrows(RestoreRefusedException.class, () -> withoutModule.backups()
+                .restore(file, RestoreMode.REFUSE_NEWER_DATA, BackupProgress.NONE));
+        assertTrue(refused.getMessage().contains("holds the sample_module module's tables at version 3, but this store"
+                + " has none of them; start the host"), refused.getMessage());
+
+        Store target = fresh();
+        target.migrateModule("sample_module", loader, SAMPLE_MODULE);
+        target.backups().restore(file, RestoreMode.REFUSE_NEWER_DATA, BackupProgress.NONE);
+        assertEquals(before, sampleRows(target));
+        assertEquals(3, before.size(), before.toString()); // a with its two parts, b with none
+    }
+
     @Test
     void restoreRefusesNewerDataUnlessForced() throws Exception {
         Store s = fresh();

@@ -44,6 +44,11 @@ final class BackupFiles {
             out.writeNumberField(e.getKey(), e.getValue());
         }
         out.writeEndObject();
+        out.writeObjectFieldStart("modules");
+        for (Map.Entry<String, String> e : h.modules().entrySet()) {
+            out.writeStringField(e.getKey(), e.getValue());
+        }
+        out.writeEndObject();
         out.writeEndObject();
     }
 
@@ -129,10 +134,16 @@ final class BackupFiles {
                     Map.Entry<String, JsonNode> e = it.next();
                     rows.put(e.getKey(), e.getValue().asLong());
                 }
+                Map<String, String> modules = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = h.path("modules").fields(); it.hasNext();) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    modules.put(e.getKey(), e.getValue().asText());
+                }
                 JsonNode newest = h.path("newestDataAt");
                 return new BackupHeader(version, h.path("schemaVersion").asText(), h.path("database").asText(),
                         Instant.parse(h.path("createdAt").asText()),
-                        newest.isNull() || newest.isMissingNode() ? null : Instant.parse(newest.asText()), rows);
+                        newest.isNull() || newest.isMissingNode() ? null : Instant.parse(newest.asText()), rows,
+                        modules);
             } catch (DateTimeParseException e) {
                 throw new BackupFormatException("backup file " + file + " has a header with a malformed time: "
                         + e.getParsedString(), e);

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param createdAt     when the backup was taken
  * @param newestDataAt  the newest timestamp in any backed-up table, or {@code null} when empty
  * @param rows          rows per table
+ * @param modules       each protocol module's schema version, by module name (empty in backups taken
+ *                      before the modules had tables)
  */
 public record BackupHeader(int formatVersion, String schemaVersion, String database, Instant createdAt,
-        Instant newestDataAt, Map<String, Long> rows) {
+        Instant newestDataAt, Map<String, Long> rows, Map<String, String> modules) {
 
     /** @return rows in all tables */
     public long totalRows() {

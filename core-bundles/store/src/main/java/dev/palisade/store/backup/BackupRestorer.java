@@ -38,20 +38,21 @@ final class BackupRestorer {
             BackupProgress progress) throws SQLException {
         BackupHeader header = in.header();
         lockAuditHead(c);
-        Instant current = BackupWriter.newestData(c, StoreTables.ALL);
+        List<TableSpec> tables = ModuleTables.all(c);
+        Instant current = BackupWriter.newestData(c, tables);
         if (mode == RestoreMode.REFUSE_NEWER_DATA && current != null
                 && (header.newestDataAt() == null || current.isAfter(header.newestDataAt()))) {
             throw new RestoreRefusedException("the store holds data from " + current + ", newer than backup "
                     + file + " (newest " + header.newestDataAt() + "); restoring would lose it: take a backup first, "
                     + "then restore with --force");
         }
-        List<TableSpec> tables = StoreTables.ALL;
+        checkModules(c, header, tables, file);
         for (int i = tables.size() - 1; i >= 0; i--) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + tables.get(i).name())) {
                 ps.executeUpdate();
             }
         }
-        Map<String, Long> restored = copyRows(c, in, header, progress);
+        Map<String, Long> restored = copyRows(c, in, header, tables, progress);
         for (TableSpec t : tables) {
             long expected = header.rows().getOrDefault(t.name(), 0L);
             long got = restored.getOrDefault(t.name(), 0L);
@@ -64,8 +65,42 @@ final class BackupRestorer {
         return new RestoreResult(header, AuditLog.verify(c));
     }
 
+    /**
+     * A module table of the backup must exist here, at the backup's module version or newer: its rows are
+     * restored into it. (Tables this store has and the backup lacks are emptied, as the backup had none.)
+     */
+    private static void checkModules(Connection c, BackupHeader header, List<TableSpec> tables, Path file)
+            throws SQLException {
+        Map<String, String> here = ModuleTables.versions(c);
+        for (Map.Entry<String, String> m : header.modules().entrySet()) {
+            String mine = here.get(m.getKey());
+            if (mine == null || MigrationVersion.fromVersion(m.getValue()).compareTo(MigrationVersion.fromVersion(mine)) > 0) {
+                throw new RestoreRefusedException("backup " + file + " holds the " + m.getKey() + " module's tables at"
+                        + " version " + m.getValue() + ", but this store has " + (mine == null ? "none of them"
+                                : "version " + mine) + "; start the host with this Palisade version once (it creates"
+                        + " the modules' tables), stop it, then restore");
+            }
+        }
+        for (String table : header.rows().keySet()) {
+            if (named(tables, table) == null) {
+                throw new RestoreRefusedException("backup " + file + " holds table " + table
+                        + ", which this store does not have; start the host with the Palisade version that wrote"
+                        + " the backup once, stop it, then restore");
+            }
+        }
+    }
+
+    private static TableSpec named(List<TableSpec> tables, String name) {
+        for (TableSpec t : tables) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     private static Map<String, Long> copyRows(Connection c, BackupFiles.Reader in, BackupHeader header,
-            BackupProgress progress) throws SQLException {
+            List<TableSpec> tables, BackupProgress progress) throws SQLException {
         Map<String, Long> restored = new HashMap<>();
         TableSpec current = null;
         PreparedStatement insert = null;
@@ -84,10 +119,10 @@ final class BackupRestorer {
                     }
                     break;
                 }
-                TableSpec t = StoreTables.named(line.path("table").asText());
+                TableSpec t = named(tables, line.path("table").asText());
                 JsonNode row = line.path("row");
                 if (t == null || !row.isObject()) {
-                    throw in.malformed("expected {\"table\":<one of deployments, grants, audit_log>,\"row\":{...}}");
+                    throw in.malformed("expected {\"table\":<a table the header counts>,\"row\":{...}}");
                 }
                 if (t != current) {
                     if (insert != null) {

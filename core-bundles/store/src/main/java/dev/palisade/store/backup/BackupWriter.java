@@ -33,12 +33,13 @@ final class BackupWriter {
      */
     static BackupHeader write(Connection c, Path file, String schemaVersion, String database, Instant now,
             BackupProgress progress) throws SQLException {
+        List<TableSpec> tables = ModuleTables.all(c);
         Map<String, Long> rows = new LinkedHashMap<>();
-        for (TableSpec t : StoreTables.ALL) {
+        for (TableSpec t : tables) {
             rows.put(t.name(), count(c, t));
         }
         BackupHeader header = new BackupHeader(Backups.FORMAT_VERSION, schemaVersion, database, now,
-                newestData(c, StoreTables.ALL), rows);
+                newestData(c, tables), rows, ModuleTables.versions(c));
         Path dir = file.toAbsolutePath().getParent();
         Path partial = dir.resolve(file.getFileName() + ".partial");
         try {
@@ -49,7 +50,7 @@ final class BackupWriter {
                 out.setRootValueSeparator(null);
                 BackupFiles.writeHeader(out, header);
                 long total = 0;
-                for (TableSpec t : StoreTables.ALL) {
+                for (TableSpec t : tables) {
                     total += copyTable(c, t, rows.get(t.name()), out, progress);
                 }
                 out.writeRaw('\n');

@@ -74,6 +74,54 @@ enum ColumnType {
         void bind(PreparedStatement ps, int index, JsonNode value) throws SQLException {
             SqlTimes.set(ps, index, value == null || value.isNull() ? null : Instant.parse(value.asText()));
         }
+    },
+
+    /** BOOLEAN: a JSON boolean. */
+    BOOLEAN {
+        @Override
+        void write(ResultSet rs, int column, JsonGenerator out) throws java.io.IOException, SQLException {
+            boolean v = rs.getBoolean(column);
+            if (rs.wasNull()) {
+                out.writeNull();
+            } else {
+                out.writeBoolean(v);
+            }
+        }
+
+        @Override
+        void bind(PreparedStatement ps, int index, JsonNode value) throws SQLException {
+            if (value == null || value.isNull()) {
+                ps.setNull(index, Types.BOOLEAN);
+            } else if (value.isBoolean()) {
+                ps.setBoolean(index, value.booleanValue());
+            } else {
+                throw new IllegalArgumentException("expected true or false");
+            }
+        }
+    },
+
+    /** DOUBLE, NUMERIC, DECIMAL: a JSON number, exactly as the database gave it. */
+    NUMBER {
+        @Override
+        void write(ResultSet rs, int column, JsonGenerator out) throws java.io.IOException, SQLException {
+            java.math.BigDecimal v = rs.getBigDecimal(column);
+            if (v == null) {
+                out.writeNull();
+            } else {
+                out.writeNumber(v);
+            }
+        }
+
+        @Override
+        void bind(PreparedStatement ps, int index, JsonNode value) throws SQLException {
+            if (value == null || value.isNull()) {
+                ps.setNull(index, Types.NUMERIC);
+            } else if (value.isNumber()) {
+                ps.setBigDecimal(index, value.decimalValue());
+            } else {
+                throw new IllegalArgumentException("expected a number");
+            }
+        }
     };
 
     abstract void write(ResultSet rs, int column, JsonGenerator out) throws java.io.IOException, SQLException;
