@@ -3,8 +3,6 @@ package dev.palisade.itests.escape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,26 +10,28 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 
 import dev.palisade.itests.RunningDistribution.Response;
 import dev.palisade.itests.escape.hostile.DeleteOnClose;
 import dev.palisade.itests.escape.hostile.FollowRedirect;
 import dev.palisade.itests.escape.hostile.ForgedHostName;
+import dev.palisade.itests.escape.hostile.HttpClientFollowingRedirects;
+import dev.palisade.itests.escape.hostile.HttpClientSend;
 import dev.palisade.itests.escape.hostile.MonitorHog;
+import dev.palisade.itests.escape.hostile.RedirectStatus;
+import dev.palisade.itests.escape.hostile.RedirectsTurnedOn;
 import dev.palisade.itests.escape.hostile.ToolProviderJar;
 import dev.palisade.itests.escape.hostile.ZipOpenDelete;
 
 /**
  * Escape attempts found while writing the suite, beyond the rows of the catalog: JDK tools run
  * through ToolProvider, deletion with only a read grant (ZipFile OPEN_DELETE, DELETE_ON_CLOSE), a
- * redirect from a granted server, a forged host name, the monitor of System.err. Each test states
- * the containment issue 3 asks for; those the host does not contain yet (seen failing on JDK 17
- * and 25) are disabled with what the sandbox lacks, so that enabling one is the test of its fix.
+ * redirect from a granted server (URL.openStream, URL.openConnection, turning redirects back on,
+ * HttpClient), a forged host name, the monitor of System.err. Each test states the containment
+ * issue 3 asks for, with allowed variants where a grant must keep working.
  */
 class EscapesFoundIT extends SharedEscapeHost {
 
@@ -76,42 +76,114 @@ class EscapesFoundIT extends SharedEscapeHost {
     }
 
     @Test
-    @Disabled("not contained (a known gap of the guard report): NetGuard.open checks only the URL the extension"
-            + " opens, and HttpURLConnection follows same-protocol redirects by default, so a granted server's 302"
-            + " took the connection to an ungranted loopback port (seen: 2 connections accepted). Needed: turn"
-            + " redirects off for extension URL connections (or refuse URL.openStream/openConnection for http(s) in"
-            + " favour of the HTTP capability, which follows none)")
     void aGrantedServerCannotRedirectTheExtensionElsewhere() throws Exception {
-        try (LoopbackListener elsewhere = new LoopbackListener()) {
-            redirectTo(elsewhere);
+        try (LoopbackListener elsewhere = new LoopbackListener();
+             Redirector redirector = new Redirector("http://127.0.0.1:" + elsewhere.port() + "/")) {
+            HostileJar jar = grantedTo(HostileJar.of("escape-follow-redirect", FollowRedirect.class), redirector);
+
+            Response answer = escape.attack(jar.name(), withUrl(redirector.url("/")));
+
+            assertNotReached(elsewhere, answer);
+            escape.assertDenied(answer, jar, "net.connect", "127.0.0.1:" + elsewhere.port());
+            escape.assertNothingHappened(jar.name());
         }
     }
 
-    private static void redirectTo(LoopbackListener elsewhere) throws Exception {
-        HttpServer redirector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-        redirector.createContext("/", exchange -> {
-            exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + elsewhere.port() + "/");
-            exchange.sendResponseHeaders(302, -1);
-            exchange.close();
-        });
-        redirector.start();
-        try {
-            int granted = redirector.getAddress().getPort();
-            HostileJar jar = HostileJar.of("escape-follow-redirect", FollowRedirect.class)
-                    .permission("net.connect", "127.0.0.1:" + granted);
-            escape.deploy(jar);
+    @Test
+    void aGrantedServerIsReadAndItsRedirectsWithinTheGrantsAreFollowed() throws Exception {
+        try (Redirector target = new Redirector("/ok");
+             Redirector redirector = new Redirector(target.url("/ok"))) {
+            HostileJar jar = HostileJar.of("escape-allowed-redirect", FollowRedirect.class)
+                    .permission("net.connect", "127.0.0.1:" + target.port());
+            grantedTo(jar, redirector);
+
+            Response direct = escape.attack(jar.name(), withUrl(redirector.url("/ok")));
+            Response redirected = escape.attack(jar.name(), withUrl(redirector.url("/")));
+
+            assertEquals(200, direct.status(), direct.body());
+            assertEquals(Redirector.BODY, direct.json().at("/output/result").asText(), direct.body());
+            assertEquals(200, redirected.status(), redirected.body());
+            assertEquals(Redirector.BODY, redirected.json().at("/output/result").asText(), redirected.body());
+            escape.assertNothingHappened(jar.name());
+        }
+    }
+
+    @Test
+    void aConnectionTheExtensionOpensAnswersTheRedirectInsteadOfFollowingIt() throws Exception {
+        try (LoopbackListener elsewhere = new LoopbackListener();
+             Redirector redirector = new Redirector("http://127.0.0.1:" + elsewhere.port() + "/")) {
+            HostileJar jar = grantedTo(HostileJar.of("escape-redirect-status", RedirectStatus.class), redirector);
+
+            Response answer = escape.attack(jar.name(), withUrl(redirector.url("/")));
+
+            assertNotReached(elsewhere, answer);
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals("302 http://127.0.0.1:" + elsewhere.port() + "/", answer.json().at("/output/result").asText());
+            escape.assertNothingHappened(jar.name());
+        }
+    }
+
+    @Test
+    void turningRedirectsBackOnIsDenied() throws Exception {
+        try (LoopbackListener elsewhere = new LoopbackListener();
+             Redirector redirector = new Redirector("http://127.0.0.1:" + elsewhere.port() + "/")) {
+            HostileJar jar = grantedTo(HostileJar.of("escape-redirects-turned-on", RedirectsTurnedOn.class), redirector);
+
+            Response answer = escape.attack(jar.name(), withUrl(redirector.url("/")));
+
+            assertNotReached(elsewhere, answer);
+            escape.assertDenied(answer, jar, "net.connect", "127.0.0.1:" + redirector.port() + " (following redirects)");
+            escape.assertNothingHappened(jar.name());
+        }
+    }
+
+    @Test
+    void anHttpClientBuiltToFollowRedirectsIsRefused() throws Exception {
+        HostileJar jar = HostileJar.of("escape-http-client-follows", HttpClientFollowingRedirects.class)
+                .permission("net.connect", "127.0.0.1:1-65535");
+
+        JsonNode record = escape.upload(jar);
+
+        assertEquals("REFUSED", record.path("outcome").asText(), record::toString);
+        assertTrue(record.path("reason").asText().startsWith("[forbidden-call]"), record::toString);
+        assertTrue(record.path("reason").asText().contains("java.net.http.HttpClient$Builder.followRedirects("),
+                record::toString);
+        escape.assertNothingHappened(jar.name());
+    }
+
+    @Test
+    void anHttpClientAnswersTheRedirectInsteadOfFollowingIt() throws Exception {
+        try (LoopbackListener elsewhere = new LoopbackListener();
+             Redirector redirector = new Redirector("http://127.0.0.1:" + elsewhere.port() + "/")) {
+            HostileJar jar = grantedTo(HostileJar.of("escape-http-client-redirect", HttpClientSend.class), redirector);
             Map<String, Object> input = escape.input();
-            input.put("granted", granted);
+            input.put("port", redirector.port());
 
             Response answer = escape.attack(jar.name(), input);
 
-            assertEquals(0, elsewhere.awaitAccepted(1, Duration.ofMillis(500)),
-                    "the redirect reached the ungranted listener; the call answered " + answer.body());
-            escape.assertDenied(answer, jar, "net.connect", "127.0.0.1:" + elsewhere.port());
+            assertNotReached(elsewhere, answer);
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals("302", answer.json().at("/output/result").asText(), answer.body());
             escape.assertNothingHappened(jar.name());
-        } finally {
-            redirector.stop(0);
         }
+    }
+
+    /** Deploys {@code jar} granted net.connect to the redirector (only), and returns it. */
+    private static HostileJar grantedTo(HostileJar jar, Redirector redirector) throws Exception {
+        jar.permission("net.connect", "127.0.0.1:" + redirector.port());
+        escape.deploy(jar);
+        return jar;
+    }
+
+    private static Map<String, Object> withUrl(String url) {
+        Map<String, Object> input = escape.input();
+        input.put("url", url);
+        return input;
+    }
+
+    private static void assertNotReached(LoopbackListener elsewhere, Response answer) {
+        assertEquals(0, elsewhere.awaitAccepted(1, Duration.ofMillis(500)),
+                "the redirect reached the ungranted listener; the call answered " + answer.body());
     }
 
     @Test
