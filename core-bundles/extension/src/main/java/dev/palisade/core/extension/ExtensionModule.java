@@ -28,14 +28,21 @@ import dev.palisade.core.extension.enforce.EnforcementTable;
 import dev.palisade.core.extension.enforce.ExtensionSandbox;
 import dev.palisade.core.extension.grant.LedgerGrantStore;
 import dev.palisade.core.extension.deploy.UploadKeeper;
+import dev.palisade.core.extension.invoke.EntryCall;
 import dev.palisade.core.extension.invoke.Invoker;
+import dev.palisade.core.extension.kinds.AdapterDispatcher;
+import dev.palisade.core.extension.kinds.HookDispatcher;
+import dev.palisade.core.extension.kinds.PolicyDispatcher;
 import dev.palisade.core.extension.registry.ExtensionRegistry;
 import dev.palisade.core.extension.run.RuntimeLimits;
 import dev.palisade.core.extension.watch.DeployFolderWatcher;
+import dev.palisade.host.bridge.AdapterCalls;
 import dev.palisade.host.bridge.DeploymentLog;
 import dev.palisade.host.bridge.DeploymentSource;
 import dev.palisade.host.bridge.ExtensionHost;
 import dev.palisade.host.bridge.GrantLedger;
+import dev.palisade.host.bridge.LifecycleHooks;
+import dev.palisade.host.bridge.PolicyDecisions;
 import dev.palisade.host.bridge.StoreAdmin;
 import dev.palisade.sandbox.isolation.SandboxHooks;
 import dev.palisade.sandbox.stage.JarStager;
@@ -45,7 +52,9 @@ import dev.palisade.sandbox.stage.StagingLimits;
  * Starts and stops the extension module with its bundle. Activation turns on the sandbox (hooks registered
  * and policy bound before any extension is installed) and returns; a start-up thread redeploys the kept
  * uploads, scans the deploy folder, starts watching it and then registers the {@link ExtensionHost}
- * service, and separately the same object as {@link LocalExtensionHost} for this bundle's REST resources.
+ * service, and separately the same object as {@link LocalExtensionHost} for this bundle's REST resources, and
+ * the services through which the protocol modules reach the other kinds: {@link LifecycleHooks} (hooks),
+ * {@link PolicyDecisions} (policies) and {@link AdapterCalls} (adapters).
  * The bridge registration names the bridge type only: the framework checks every name of a registration
  * against the asking bundle's class space, and an embedding application whose class path happens to hold
  * this bundle's jar would otherwise see its own copy of the internal class and be shown no service.
@@ -79,6 +88,9 @@ public final class ExtensionModule {
     private DeployFolderWatcher watcher;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private ExtensionSandbox sandbox;
+    private HookDispatcher hooks;
+    private PolicyDispatcher policies;
+    private AdapterDispatcher adapters;
 
     @Activate
     void activate(BundleContext context) {
@@ -102,6 +114,10 @@ public final class ExtensionModule {
         pipeline = new DeploymentPipeline(new JarStager(settings.stagingDir(), StagingLimits.defaults()),
                 settings.trustDir(), Clock.systemUTC(), installer, registry, log, uploads, safeguards);
         host = new LocalExtensionHost(pipeline, registry, log, new Invoker(capabilities));
+        EntryCall calls = new EntryCall(capabilities);
+        hooks = new HookDispatcher(registry, calls);
+        policies = new PolicyDispatcher(registry, calls);
+        adapters = new AdapterDispatcher(registry, calls);
         startup = new Thread(this::startUp, "palisade-extension-startup");
         startup.setDaemon(true);
         startup.start();
@@ -153,6 +169,9 @@ public final class ExtensionModule {
                 props.put("service.description", "Palisade extension host");
                 registrations.add(context.registerService(ExtensionHost.class, host, props));
                 registrations.add(context.registerService(LocalExtensionHost.class, host, props));
+                registrations.add(context.registerService(LifecycleHooks.class, hooks, props));
+                registrations.add(context.registerService(PolicyDecisions.class, policies, props));
+                registrations.add(context.registerService(AdapterCalls.class, adapters, props));
             }
         }
     }
@@ -182,6 +201,7 @@ public final class ExtensionModule {
             }
             registrations.clear();
         }
+        hooks.close();
         pipeline.retireAll();
         sandbox.stop();
     }

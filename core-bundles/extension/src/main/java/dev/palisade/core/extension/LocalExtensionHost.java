@@ -10,7 +10,9 @@ import dev.palisade.core.extension.deploy.DeploymentRecords;
 import dev.palisade.core.extension.deploy.DeploymentPipeline;
 import dev.palisade.core.extension.grant.PermissionJson;
 import dev.palisade.core.extension.invoke.Invoker;
+import dev.palisade.core.extension.kinds.ServingCheck;
 import dev.palisade.core.extension.registry.ActiveExtension;
+import dev.palisade.core.extension.registry.ExtensionKind;
 import dev.palisade.core.extension.registry.ExtensionRegistry;
 import dev.palisade.core.extension.run.Quarantine;
 import dev.palisade.host.bridge.DeploymentRecord;
@@ -60,22 +62,14 @@ public final class LocalExtensionHost implements ExtensionHost {
     }
 
     /**
-     * @throws HostProblem as {@link ExtensionHost#invoke}, and 409 {@code extension-pending} naming what awaits
-     *         approval, 409 {@code extension-quarantined} saying why
+     * @throws HostProblem as {@link ExtensionHost#invoke}, and 409 {@code not-a-plugin} for a hook, policy or
+     *         adapter (naming what it answers instead), 409 {@code extension-pending} naming what awaits approval,
+     *         409 {@code extension-quarantined} saying why
      */
     @Override
     public Object invoke(String idOrName, String method, Map<String, Object> input) {
         ActiveExtension extension = find(idOrName);
-        if (extension.pending()) {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("extension", extension.id());
-            props.put("state", extension.state());
-            props.put("pending", PermissionJson.list(extension.permissions().pending()));
-            throw new HostProblem(409, "extension-pending", "The extension awaits approval",
-                    "extension " + extension.label() + " is installed but not started: it waits for approval of "
-                            + PermissionJson.text(extension.permissions().pending()) + "; an operator approves with"
-                            + " POST /api/v1/mplp/extensions/" + extension.id() + "/grant", props);
-        }
+        ServingCheck.require(extension, ExtensionKind.PLUGIN, "executed");
         return invoker.invoke(extension, method, input);
     }
 

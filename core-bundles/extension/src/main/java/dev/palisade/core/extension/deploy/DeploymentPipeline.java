@@ -30,6 +30,7 @@ import dev.palisade.core.extension.audit.AuditTrail;
 import dev.palisade.core.extension.invoke.MethodSchemas;
 import dev.palisade.core.extension.invoke.SchemaCompiler;
 import dev.palisade.core.extension.registry.ActiveExtension;
+import dev.palisade.core.extension.registry.ExtensionKind;
 import dev.palisade.core.extension.registry.ExtensionRegistry;
 import dev.palisade.core.extension.run.ExtensionRuntime;
 import dev.palisade.host.bridge.DeploymentOutcome;
@@ -185,6 +186,8 @@ public final class DeploymentPipeline {
                 break;
         }
 
+        ExtensionKind kind = ExtensionKind.of(descriptor.type()).orElseThrow(() -> new IllegalStateException(
+                "the descriptor check let type '" + descriptor.type() + "' through, which the host does not run"));
         MethodSchemas schemas;
         try {
             schemas = MethodSchemas.compile(schemaCompiler, descriptor.methods(), descriptor.inputSchemas(),
@@ -194,7 +197,9 @@ public final class DeploymentPipeline {
         }
         Duration timeout;
         try {
-            timeout = safeguards.limits().timeoutFor(timeoutMillis(descriptor.json()));
+            timeout = kind == ExtensionKind.HOOK
+                    ? safeguards.limits().hookBudgetFor(configuredMillis(descriptor.json(), "hook_budget_ms"))
+                    : safeguards.limits().timeoutFor(configuredMillis(descriptor.json(), "timeout_ms"));
         } catch (IllegalArgumentException e) {
             return attempt.refused(Reasons.of(Reasons.INVALID_CONFIGURATION, label + ": " + e.getMessage()));
         }
@@ -234,7 +239,8 @@ public final class DeploymentPipeline {
                 bundle = installer.installOnly(staged.path(), location, label);
             } else {
                 table.enforce(descriptor.id(), Grants.of(dataFolder, permissions.granted()), runtime);
-                installation = installer.install(staged.path(), location, label, descriptor.entryPoint(), runtime);
+                installation = installer.install(staged.path(), location, label, descriptor.entryPoint(), kind,
+                        runtime);
                 bundle = installation.bundle();
             }
         } catch (DeploymentFailure e) {
@@ -262,7 +268,7 @@ public final class DeploymentPipeline {
         ActiveExtension next = new ActiveExtension(descriptor.id(), descriptor.name(), descriptor.version(),
                 descriptor.type(), descriptor.methods(), Json.mapper().convertValue(descriptor.json(), MAP),
                 inspected.signer().subject(), inspected.signer().fingerprint(),
-                installation == null ? null : installation.plugin(),
+                installation == null ? null : installation.entry(),
                 installation == null ? null : installation.classLoader(), schemas, clock.instant(), attempt.source,
                 origin, staged.sha256(), bundle, permissions, report.toJson(), runtime, dataFolder);
         if (pending) {
@@ -319,16 +325,17 @@ public final class DeploymentPipeline {
     }
 
     /**
-     * @return {@code implementation.configuration.timeout_ms}, or {@code null} when not set
+     * @param key {@code timeout_ms} or {@code hook_budget_ms}
+     * @return {@code implementation.configuration.<key>}, or {@code null} when not set
      * @throws IllegalArgumentException when it is set but not a whole number of at least 1
      */
-    static Long timeoutMillis(JsonNode descriptor) {
-        JsonNode value = descriptor.path("implementation").path("configuration").path("timeout_ms");
+    static Long configuredMillis(JsonNode descriptor, String key) {
+        JsonNode value = descriptor.path("implementation").path("configuration").path(key);
         if (value.isMissingNode() || value.isNull()) {
             return null;
         }
         if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 1) {
-            throw new IllegalArgumentException("implementation.configuration.timeout_ms is " + value
+            throw new IllegalArgumentException("implementation.configuration." + key + " is " + value
                     + "; set it to a whole number of milliseconds of at least 1, or leave it out for the host's default");
         }
         return value.asLong();
@@ -394,7 +401,7 @@ public final class DeploymentPipeline {
                 extension.runtime());
         ExtensionInstaller.Installation installation;
         try {
-            installation = installer.start(extension.bundle(), extension.label(), extension.entryPoint(),
+            installation = installer.start(extension.bundle(), extension.label(), extension.entryPoint(), extension.kind(),
                     extension.runtime());
         } catch (DeploymentFailure e) {
             registry.remove(extension.id());
@@ -404,7 +411,7 @@ public final class DeploymentPipeline {
             throw new HostProblem(422, "deployment-failed", "Deployment failed", record.reason(),
                     Map.of("extension", extension.id(), "reason", e.code()));
         }
-        ActiveExtension started = extension.started(installation.plugin(), installation.classLoader(), approved);
+        ActiveExtension started = extension.started(installation.entry(), installation.classLoader(), approved);
         registry.switchTo(started);
         finish(attempt.record(DeploymentOutcome.DEPLOYED, Reasons.of(Reasons.APPROVED, extension.label()
                 + " now serves: " + by + " approved " + PermissionJson.text(approved.approved()))));

@@ -18,11 +18,11 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
-import dev.palisade.api.extension.Plugin;
+import dev.palisade.core.extension.registry.ExtensionKind;
 import dev.palisade.core.extension.run.ExtensionRuntime;
 
 /**
- * Installs a checked extension jar into the framework, starts it and creates its plugin; retires
+ * Installs a checked extension jar into the framework, starts it and creates its entry instance; retires
  * installed extension bundles. Every extension bundle gets a location starting with
  * {@value #LOCATION_PREFIX} and the start level of the bundle that installs it, so it starts at once
  * even while the framework is still raising its start level. Called under the deployment lock.
@@ -43,27 +43,32 @@ public final class ExtensionInstaller {
         this.context = context;
     }
 
-    /** An installed, started extension bundle and the plugin created from its entry class. */
-    public record Installation(Bundle bundle, ClassLoader classLoader, Plugin plugin) {
+    /**
+     * An installed, started extension bundle and the instance created from its entry class (implementing its
+     * kind's entry type).
+     */
+    public record Installation(Bundle bundle, ClassLoader classLoader, Object entry) {
     }
 
     /**
-     * Installs the staged jar under a unique location, starts it, loads the entry class and creates the
-     * plugin. On any failure the new bundle is uninstalled again before this method throws.
+     * Installs the staged jar under a unique location, starts it, loads the entry class and creates its
+     * instance. On any failure the new bundle is uninstalled again before this method throws.
      *
      * @param staged     the verified private copy of the jar
      * @param location   a location no other bundle uses
      * @param label      {@code name version}, for messages
      * @param entryPoint the binary name of the entry class
+     * @param kind       the extension's kind: the entry class must implement its entry type
      * @param runtime    the version's runtime: the entry class is initialized and constructed on its pool, under
      *                   its time limit, never on the deploying thread
      * @throws DeploymentFailure naming what failed: install, the unresolved requirement, the start error,
-     *         a missing entry class, one that is not a Plugin, the constructor's exception, or a constructor
+     *         a missing entry class, one that does not implement the kind's entry type ({@code not-a-plugin},
+     *         {@code not-a-hook}, ...), the constructor's exception, or a constructor
      *         that ran past the time limit
      */
-    public Installation install(Path staged, String location, String label, String entryPoint,
+    public Installation install(Path staged, String location, String label, String entryPoint, ExtensionKind kind,
             ExtensionRuntime runtime) {
-        return start(installOnly(staged, location, label), label, entryPoint, runtime);
+        return start(installOnly(staged, location, label), label, entryPoint, kind, runtime);
     }
 
     /**
@@ -82,14 +87,15 @@ public final class ExtensionInstaller {
     }
 
     /**
-     * Starts an installed extension bundle, loads the entry class and creates the plugin. On any failure the
+     * Starts an installed extension bundle, loads the entry class and creates its instance. On any failure the
      * bundle is uninstalled before this method throws.
      *
      * @throws DeploymentFailure as {@link #install}
      */
-    public Installation start(Bundle bundle, String label, String entryPoint, ExtensionRuntime runtime) {
+    public Installation start(Bundle bundle, String label, String entryPoint, ExtensionKind kind,
+            ExtensionRuntime runtime) {
         try {
-            return startAndCreate(bundle, label, entryPoint, runtime);
+            return startAndCreate(bundle, label, entryPoint, kind, runtime);
         } catch (DeploymentFailure e) {
             retire(bundle);
             throw e;
@@ -100,7 +106,8 @@ public final class ExtensionInstaller {
         }
     }
 
-    private Installation startAndCreate(Bundle bundle, String label, String entryPoint, ExtensionRuntime runtime) {
+    private Installation startAndCreate(Bundle bundle, String label, String entryPoint, ExtensionKind kind,
+            ExtensionRuntime runtime) {
         BundleStartLevel own = context.getBundle().adapt(BundleStartLevel.class);
         BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
         if (own != null && level != null && own.getStartLevel() >= 1) {
@@ -124,12 +131,12 @@ public final class ExtensionInstaller {
                     + ") has no wiring after start (state " + bundle.getState() + ")", null);
         }
         ClassLoader loader = wiring.getClassLoader();
-        Plugin plugin = create(bundle, loader, label, entryPoint, runtime);
-        return new Installation(bundle, loader, plugin);
+        Object entry = create(bundle, loader, label, entryPoint, kind, runtime);
+        return new Installation(bundle, loader, entry);
     }
 
-    private static Plugin create(Bundle bundle, ClassLoader loader, String label, String entryPoint,
-            ExtensionRuntime runtime) {
+    private static Object create(Bundle bundle, ClassLoader loader, String label, String entryPoint,
+            ExtensionKind kind, ExtensionRuntime runtime) {
         Class<?> type;
         try {
             type = bundle.loadClass(entryPoint);
@@ -142,9 +149,9 @@ public final class ExtensionInstaller {
                     + " cannot be loaded: " + e.getClass().getName() + ": " + e.getMessage()
                     + "; package every class it needs inside the jar", e);
         }
-        if (!Plugin.class.isAssignableFrom(type)) {
-            throw new DeploymentFailure(Reasons.NOT_A_PLUGIN, "entry class " + entryPoint + " of " + label
-                    + " does not implement " + Plugin.class.getName() + "; implement it, importing package"
+        if (!kind.entryType().isAssignableFrom(type)) {
+            throw new DeploymentFailure(kind.mismatchCode(), "entry class " + entryPoint + " of " + label
+                    + " does not implement " + kind.entryType().getName() + "; implement it, importing package"
                     + " dev.palisade.api.extension from the host", null);
         }
         if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
@@ -159,7 +166,7 @@ public final class ExtensionInstaller {
                     + " has no public no-argument constructor; add one", e);
         }
         try {
-            return (Plugin) runtime.create(() -> construct(constructor, loader, label, entryPoint));
+            return runtime.create(() -> construct(constructor, loader, label, entryPoint));
         } catch (TimeoutException e) {
             throw new DeploymentFailure(Reasons.CONSTRUCTOR_FAILED, "the constructor (or static initializer) of"
                     + " entry class " + entryPoint + " of " + label + " did not complete within the time limit of "
@@ -184,11 +191,11 @@ public final class ExtensionInstaller {
      * Runs on the extension's thread: initializes and constructs the entry class, and describes whatever the
      * extension threw there (its getMessage is extension code), with no cause attached.
      */
-    private static Plugin construct(Constructor<?> constructor, ClassLoader loader, String label, String entryPoint) {
+    private static Object construct(Constructor<?> constructor, ClassLoader loader, String label, String entryPoint) {
         Thread thread = Thread.currentThread();
         thread.setContextClassLoader(loader);
         try {
-            return (Plugin) constructor.newInstance();
+            return constructor.newInstance();
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new DeploymentFailure(Reasons.CONSTRUCTOR_FAILED, "the constructor of entry class " + entryPoint

@@ -37,8 +37,7 @@ public final class Reasons {
     public static final String START_FAILED = "start-failed";
     /** The entry class is not in the bundle or cannot be loaded. */
     public static final String ENTRY_CLASS_MISSING = "entry-class-missing";
-    /** The entry class does not implement Plugin. */
-    public static final String NOT_A_PLUGIN = "not-a-plugin";
+    // An entry class that does not implement its kind's interface: ExtensionKind.mismatchCode() (not-a-plugin, ...).
     /** The entry class has no public no-argument constructor or cannot be instantiated. */
     public static final String NOT_INSTANTIABLE = "not-instantiable";
     /** The entry class's constructor threw. */

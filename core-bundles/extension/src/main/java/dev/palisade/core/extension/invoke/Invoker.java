@@ -1,42 +1,33 @@
 package dev.palisade.core.extension.invoke;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 
-import dev.palisade.api.capability.Capabilities;
-import dev.palisade.api.extension.InvocationContext;
 import dev.palisade.api.extension.JsonValues;
+import dev.palisade.api.extension.Plugin;
 import dev.palisade.core.extension.capability.CapabilityFactory;
-import dev.palisade.core.extension.capability.InvocationCapabilities;
 import dev.palisade.core.extension.registry.ActiveExtension;
 import dev.palisade.host.bridge.HostProblem;
-import dev.palisade.sandbox.policy.DecisionPoint;
 import dev.palisade.web.Json;
 
 /**
  * Calls one method of a serving plugin with the checks of the package contract: input checked on the
- * caller's thread, the plugin called through the extension's {@link
- * dev.palisade.core.extension.run.ExtensionRuntime} (its own pool, time limit, context class loader set to
- * the extension's for the call and cleared after; capabilities from the {@link CapabilityFactory}, checked
- * against the grants the sandbox's decision point holds, closed when the call returns or times out). The output
- * is copied into JDK values and a thrown exception is described ({@code getMessage}, {@code code}, ...) inside
- * that call, on the extension's thread and within its time limit, so no extension code runs on the caller's
- * thread; the copy is checked against the output schema on the caller's thread. Called from any
+ * caller's thread, the plugin called through an {@link EntryCall} (the extension's own pool and time limit,
+ * its capabilities, the output copied and a thrown exception described on the extension's thread), the copy
+ * checked against the output schema on the caller's thread. Called from any
  * thread, concurrently; stateless apart from the shared schemas, so thread-safe.
  */
 public final class Invoker {
 
-    private final CapabilityFactory capabilityFactory;
+    private final EntryCall calls;
 
     /** @param capabilityFactory makes each invocation's capabilities */
     public Invoker(CapabilityFactory capabilityFactory) {
-        this.capabilityFactory = capabilityFactory;
+        this.calls = new EntryCall(capabilityFactory);
     }
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -92,95 +83,7 @@ public final class Invoker {
     }
 
     private Object call(ActiveExtension extension, String method, Map<String, Object> input) {
-        String invocationId = UUID.randomUUID().toString();
-        InvocationCapabilities capabilities;
-        try {
-            capabilities = capabilityFactory.forInvocation(extension.id(), extension.name(),
-                    DecisionPoint.grants(extension.id()), invocationId);
-        } catch (RuntimeException e) {
-            throw new HostProblem(500, "capabilities-unavailable", "The host could not prepare the invocation",
-                    "the capabilities of extension " + extension.label() + " could not be made: " + e.getMessage(),
-                    properties(extension, method));
-        }
-        InvocationContext context = new Context(extension.id(), extension.name(), extension.version(), method,
-                invocationId, capabilities);
-        ClassLoader loader = extension.classLoader();
-        try {
-            return extension.runtime().call(() -> {
-                Thread thread = Thread.currentThread();
-                thread.setContextClassLoader(loader);
-                try {
-                    // Everything that touches the extension's objects happens here, on its thread, in its time.
-                    return OutputCopy.copy(extension.plugin().invoke(method, input, context));
-                } catch (OutputCopy.NotJson e) {
-                    throw ExtensionFailure.outputNotJson(e);
-                } catch (Throwable e) {
-                    throw ExtensionFailure.describe(e);
-                } finally {
-                    thread.setContextClassLoader(null);
-                }
-            });
-        } catch (HostProblem e) {
-            throw e;
-        } catch (ExtensionFailure e) {
-            if (e.kind == ExtensionFailure.Kind.VM_ERROR) {
-                extension.runtime().exhausted(e.className);
-            }
-            throw problem(extension, method, e);
-        } catch (VirtualMachineError e) {
-            // describing the error failed too (the heap still exhausted): the extension's thread ended in it
-            extension.runtime().exhausted(e.getClass().getName());
-            throw problem(extension, method, ExtensionFailure.describe(e));
-        } catch (Throwable e) {
-            Map<String, Object> props = properties(extension, method);
-            props.put("exception", e.getClass().getName());
-            throw new HostProblem(500, "invocation-failed", "The host could not run the invocation",
-                    "the invocation of extension " + extension.label() + " method '" + method + "' failed in the"
-                            + " host: " + e, props);
-        } finally {
-            capabilities.close(); // also for a timed-out call: its abandoned thread can no longer use them
-        }
-    }
-
-    private static HostProblem problem(ActiveExtension extension, String method, ExtensionFailure e) {
-        Map<String, Object> props = properties(extension, method);
-        switch (e.kind) {
-            case VIOLATION:
-                props.put("permission", e.permission);
-                props.put("target", e.target);
-                return new HostProblem(403, "permission-denied", "The extension was denied a permission",
-                        "extension " + extension.label() + " method '" + method + "' was denied: " + e.detail
-                                + "; if it needs this, its descriptor must request it (security.permissions) and an"
-                                + " operator must grant it", props);
-            case INVALID_INPUT:
-                props.put("code", e.code);
-                props.put("field", e.field);
-                return new HostProblem(422, "extension-error", "The extension reported an error",
-                        "extension " + extension.label() + " method '" + method + "' refused the input at '"
-                                + e.field + "' [" + e.code + "]: " + e.detail, props);
-            case EXTENSION_ERROR:
-                props.put("code", e.code);
-                return new HostProblem(422, "extension-error", "The extension reported an error",
-                        "extension " + extension.label() + " method '" + method + "' reported [" + e.code + "]: "
-                                + e.detail, props);
-            case OUTPUT_NOT_JSON:
-                return new HostProblem(502, "invalid-output", "The extension returned an invalid output",
-                        "extension " + extension.label() + " method '" + method + "' returned an output that is"
-                                + " not plain JSON: " + e.detail + "; this is a defect of the extension: report it"
-                                + " to its publisher", props);
-            case VM_ERROR:
-                props.put("exception", e.className);
-                return new HostProblem(502, "extension-failed", "The extension failed",
-                        "extension " + extension.label() + " method '" + method + "' failed with " + e.className
-                                + " (it exhausted a resource of the JVM); this is a defect of the extension: report"
-                                + " it to its publisher", props);
-            default:
-                props.put("exception", e.className);
-                return new HostProblem(502, "extension-failed", "The extension failed",
-                        "extension " + extension.label() + " method '" + method + "' failed with " + e.className
-                                + ": " + e.detail + "; this is a defect of the extension: report it to its"
-                                + " publisher", props);
-        }
+        return calls.run(extension, method, (entry, context) -> ((Plugin) entry).invoke(method, input, context));
     }
 
     private Object checkOutput(ActiveExtension extension, String method, Object output) {
@@ -213,14 +116,6 @@ public final class Invoker {
     }
 
     private static Map<String, Object> properties(ActiveExtension extension, String method) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("extension", extension.name());
-        props.put("version", extension.version());
-        props.put("method", method);
-        return props;
-    }
-
-    private record Context(String extensionId, String extensionName, String extensionVersion, String method,
-            String invocationId, Capabilities capabilities) implements InvocationContext {
+        return EntryCall.properties(extension, method);
     }
 }

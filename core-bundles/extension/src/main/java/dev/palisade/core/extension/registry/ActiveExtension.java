@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.osgi.framework.Bundle;
 
-import dev.palisade.api.extension.Plugin;
 import dev.palisade.core.extension.grant.ExtensionPermissions;
 import dev.palisade.core.extension.invoke.MethodSchemas;
 import dev.palisade.core.extension.run.ExtensionRuntime;
@@ -15,21 +14,22 @@ import dev.palisade.host.bridge.DeploymentSource;
 import dev.palisade.host.bridge.ExtensionInfo;
 
 /**
- * One deployed extension version: what its descriptor says, who signed it, the plugin instance the host
- * created, where the jar came from, what it was granted, what the bytecode scan found and the runtime its
- * calls go through. A version whose permissions are not all granted is <em>pending</em>: its bundle is
- * installed but not started, and it has no plugin and no class loader yet. Immutable; the plugin itself
- * must be thread-safe.
+ * One deployed extension version: what its descriptor says, who signed it, the instance the host created
+ * from the entry class, where the jar came from, what it was granted, what the bytecode scan found and the
+ * runtime its calls go through. A version whose permissions are not all granted is <em>pending</em>: its bundle is
+ * installed but not started, and it has no entry instance and no class loader yet. Immutable; the entry
+ * instance itself must be thread-safe.
  *
  * @param id          the descriptor's id
  * @param name        the descriptor's name
  * @param version     the descriptor's version (equal to the Bundle-Version)
- * @param type        the descriptor's type
+ * @param type        the descriptor's type ({@link ExtensionKind#type()})
  * @param methods     the method names the descriptor lists
  * @param descriptor  the whole descriptor as JSON-compatible values
  * @param publisher   the signer certificate's RFC 2253 subject
  * @param fingerprint hex SHA-256 of the signer certificate
- * @param plugin      the instance created from the entry class; {@code null} while pending
+ * @param entry       the instance created from the entry class, implementing {@link #kind()}'s entry type;
+ *                    {@code null} while pending
  * @param classLoader the extension bundle's class loader, set as context class loader during calls;
  *                    {@code null} while pending
  * @param schemas     the compiled method schemas
@@ -52,7 +52,7 @@ public record ActiveExtension(
         Map<String, Object> descriptor,
         String publisher,
         String fingerprint,
-        Plugin plugin,
+        Object entry,
         ClassLoader classLoader,
         MethodSchemas schemas,
         Instant deployedAt,
@@ -76,9 +76,25 @@ public record ActiveExtension(
         methods = List.copyOf(methods);
     }
 
-    /** @return whether this version waits for approval (installed, not started, no plugin) */
+    /** @return whether this version waits for approval (installed, not started, no entry instance) */
     public boolean pending() {
-        return plugin == null;
+        return entry == null;
+    }
+
+    /** @return the kind the descriptor's type names (the pipeline deploys no other) */
+    public ExtensionKind kind() {
+        return ExtensionKind.of(type).orElseThrow(() -> new IllegalStateException("extension " + label()
+                + " has type '" + type + "', which the host does not run"));
+    }
+
+    /**
+     * @return the descriptor's {@code interface.events} (a hook's subscriptions, a policy's questions, an
+     *         adapter's {@code export:<type>} entries); empty for a plugin
+     */
+    public List<String> events() {
+        Object iface = descriptor.get("interface");
+        Object events = iface instanceof Map<?, ?> map ? map.get("events") : null;
+        return events instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
     /** @return {@value #STATE_PENDING}, {@value #STATE_QUARANTINED} or {@value #STATE_ACTIVE} */
@@ -101,15 +117,15 @@ public record ActiveExtension(
         return implementation instanceof Map<?, ?> map ? String.valueOf(map.get("entry_point")) : null;
     }
 
-    /** @return this version, started: with its plugin and class loader, and these permissions */
-    public ActiveExtension started(Plugin created, ClassLoader loader, ExtensionPermissions granted) {
+    /** @return this version, started: with its entry instance and class loader, and these permissions */
+    public ActiveExtension started(Object created, ClassLoader loader, ExtensionPermissions granted) {
         return new ActiveExtension(id, name, version, type, methods, descriptor, publisher, fingerprint, created, loader,
                 schemas, deployedAt, source, origin, sha256, bundle, granted, scan, runtime, dataFolder);
     }
 
     /** @return this version with other permissions (still pending if any are) */
     public ActiveExtension withPermissions(ExtensionPermissions changed) {
-        return new ActiveExtension(id, name, version, type, methods, descriptor, publisher, fingerprint, plugin,
+        return new ActiveExtension(id, name, version, type, methods, descriptor, publisher, fingerprint, entry,
                 classLoader, schemas, deployedAt, source, origin, sha256, bundle, changed, scan, runtime, dataFolder);
     }
 

@@ -57,6 +57,24 @@ public record RuntimeLimits(Duration defaultTimeout, Duration maxTimeout, int th
                 (int) number(property, QUARANTINE_TIMEOUTS, 3, 1, 1_000_000));
     }
 
+    /** A hook's time budget per call when its descriptor sets no {@code hook_budget_ms}. */
+    public static final Duration DEFAULT_HOOK_BUDGET = Duration.ofMillis(500);
+    /** The cap on a hook's {@code hook_budget_ms}: an operation waits for its before-hooks one after another. */
+    public static final Duration MAX_HOOK_BUDGET = Duration.ofMillis(5_000);
+
+    /**
+     * @param requested the descriptor's {@code hook_budget_ms}, or {@code null}
+     * @return a hook's time limit per call: the request capped at {@link #MAX_HOOK_BUDGET} (and at
+     *         {@link #maxTimeout}), or {@link #DEFAULT_HOOK_BUDGET} (at most the {@link #defaultTimeout})
+     */
+    public Duration hookBudgetFor(Long requested) {
+        Duration cap = MAX_HOOK_BUDGET.compareTo(maxTimeout) < 0 ? MAX_HOOK_BUDGET : maxTimeout;
+        if (requested == null) {
+            return DEFAULT_HOOK_BUDGET.compareTo(defaultTimeout) < 0 ? DEFAULT_HOOK_BUDGET : defaultTimeout;
+        }
+        return Duration.ofMillis(Math.min(requested, cap.toMillis()));
+    }
+
     /**
      * @param requested the descriptor's {@code timeout_ms}, or {@code null}
      * @return the timeout of one invocation: the request capped at {@link #maxTimeout}, or the default

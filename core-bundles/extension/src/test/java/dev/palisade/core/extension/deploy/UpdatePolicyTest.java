@@ -22,7 +22,7 @@ class UpdatePolicyTest {
 
     private static ActiveExtension serving(String id, String name, String version, String sha) {
         return new ActiveExtension(id, name, version, "plugin", List.of("m"), Map.of(), "CN=P", "ff",
-                (m, i, c) -> null, null, null, Instant.EPOCH, DeploymentSource.DEPLOY_FOLDER, Path.of("/d/x.jar"), sha,
+                (dev.palisade.api.extension.Plugin) (m, i, c) -> null, null, null, Instant.EPOCH, DeploymentSource.DEPLOY_FOLDER, Path.of("/d/x.jar"), sha,
                 null, ExtensionPermissions.NONE, Map.of(), null, Path.of("/d"));
     }
 
