@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Walks back from the first zero-slack task that finishes at the plan's end through zero-slack tasks that
- * drive it (their dependency fixes its earliest start), taking the first such in plan order. Stateless.
+ * Walks back from the last zero-slack task (in dependency order) that finishes at the plan's end through
+ * zero-slack tasks that drive it (their dependency fixes its earliest start), taking the first such in plan
+ * order. Stateless.
  */
 final class CriticalPath {
 
@@ -20,10 +21,10 @@ final class CriticalPath {
         Map<String, ScheduledTask> byId = new LinkedHashMap<>();
         tasks.forEach(t -> byId.put(t.id(), t));
         ScheduledTask current = null;
-        for (ScheduledTask t : tasks) {
+        for (String id : graph.topologicalOrder()) {
+            ScheduledTask t = byId.get(id);
             if (t.critical() && t.earliestFinish().equals(total)) {
                 current = t;
-                break;
             }
         }
         List<String> path = new ArrayList<>();
