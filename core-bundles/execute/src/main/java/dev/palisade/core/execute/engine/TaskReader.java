@@ -39,7 +39,7 @@ public final class TaskReader {
     static TaskSpec read(Map<String, Object> task, String at, Strategy strategy, List<Violation> found) {
         String extension = text(task, "extension", at, found);
         String method = text(task, "method", at, found);
-        if ((extension == null) != (method == null)) {
+        if ((task.get("extension") == null) != (task.get("method") == null)) {
             found.add(new Violation(at + (extension == null ? "/extension" : "/method"), "required",
                     "a task that calls a plugin names both extension and method; a no-op step names neither"));
         }
