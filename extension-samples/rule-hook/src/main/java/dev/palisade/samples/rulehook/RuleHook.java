@@ -8,7 +8,8 @@ import dev.palisade.api.extension.InvocationContext;
 
 /**
  * Change management before {@code task.execute}: a task aimed at production must name its change ticket.
- * The rule reads the task itself and, when present, its {@code input} object: where either says
+ * The task is the payload's {@code task} object (as the execute module sends it), or the payload itself when it
+ * has none. The rule reads the task and, when present, its {@code input} object: where either says
  * {@code "target": "production"}, the same object must carry a non-blank {@code "change_ticket"}, otherwise the
  * execution is vetoed. Anything else is allowed unchanged; this hook never amends. Stateless and thread-safe.
  */
@@ -19,12 +20,13 @@ public final class RuleHook implements Hook {
 
     @Override
     public HookDecision before(String event, Map<String, Object> payload, InvocationContext context) {
-        if (breaksRule(payload)) {
-            return HookDecision.veto(describe(payload) + " targets production without a change_ticket; add"
+        Map<?, ?> task = payload.get("task") instanceof Map<?, ?> nested ? nested : payload;
+        if (breaksRule(task)) {
+            return HookDecision.veto(describe(task) + " targets production without a change_ticket; add"
                     + " \"change_ticket\" naming the approved change next to \"target\"");
         }
-        if (payload.get("input") instanceof Map<?, ?> input && breaksRule(input)) {
-            return HookDecision.veto(describe(payload) + " has input targeting production without a change_ticket;"
+        if (task.get("input") instanceof Map<?, ?> input && breaksRule(input)) {
+            return HookDecision.veto(describe(task) + " has input targeting production without a change_ticket;"
                     + " add \"change_ticket\" naming the approved change to its input");
         }
         return HookDecision.allow();
@@ -42,7 +44,7 @@ public final class RuleHook implements Hook {
         return !(object.get("change_ticket") instanceof String ticket) || ticket.isBlank();
     }
 
-    private static String describe(Map<String, Object> task) {
+    private static String describe(Map<?, ?> task) {
         Object name = task.get("name");
         Object id = task.get("id");
         if (name != null) {

@@ -34,6 +34,16 @@ class RuleHookTest {
     }
 
     @Test
+    void readsTheTaskTheExecuteModuleNests() {
+        HookDecision decision = before(Map.of("execution_id", "e1", "task", Map.of("id", "t2", "name", "ship",
+                "input", Map.of("target", "production"))));
+        assertEquals("task 'ship' (t2) has input targeting production without a change_ticket; add \"change_ticket\""
+                + " naming the approved change to its input", decision.reason());
+        assertSame(HookDecision.allow(), before(Map.of("task", Map.of("input", Map.of("target", "production",
+                "change_ticket", "CHG-1")))));
+    }
+
+    @Test
     void allowsATicketedProductionTaskAndOtherTargetsUnchanged() {
         assertSame(HookDecision.allow(), before(Map.of("target", "production", "change_ticket", "CHG-42")));
         assertSame(HookDecision.allow(), before(Map.of("input", Map.of("target", "staging"))));
