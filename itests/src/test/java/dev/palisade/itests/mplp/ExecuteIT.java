@@ -151,10 +151,12 @@ class ExecuteIT {
         assertEquals(planId, execution.path("plan_id").asText());
         assertEquals(contextId, execution.path("context_id").asText());
         JsonNode tasks = execution.path("tasks");
-        assertEquals(List.of("three", "one", "two"), List.of(tasks.get(0).path("name").asText(),
-                tasks.get(1).path("name").asText(), tasks.get(2).path("name").asText()));
-        assertEquals(3, tasks.get(0).path("output").path("words").asInt());
-        assertEquals(1, tasks.get(1).path("output").path("words").asInt());
+        assertEquals(List.of("two", "three", "one"), List.of(tasks.get(0).path("name").asText(),
+                tasks.get(1).path("name").asText(), tasks.get(2).path("name").asText()),
+                "topological order, ties in plan order");
+        assertEquals(2, tasks.get(0).path("output").path("words").asInt());
+        assertEquals(3, tasks.get(1).path("output").path("words").asInt());
+        assertEquals(1, tasks.get(2).path("output").path("words").asInt());
         for (int i = 0; i < 3; i++) {
             assertEquals("completed", tasks.get(i).path("status").asText());
             assertEquals(1, tasks.get(i).path("attempts").asInt());
@@ -164,6 +166,24 @@ class ExecuteIT {
             }
         }
         assertEquals(3, execution.path("summary").path("completed").asInt());
+
+        JsonNode spans = host.await("/api/v1/mplp/traces/" + execution.path("id").asText() + "/spans",
+                r -> r.json() != null && r.json().path("count").asInt() == 4, "a root span and one per task").json()
+                .path("spans");
+        JsonNode root = null;
+        for (JsonNode span : spans) {
+            root = span.path("action").path("type").asText().equals("execute") ? span : root;
+        }
+        for (JsonNode span : spans) {
+            if (span != root) {
+                assertEquals("invoke", span.path("action").path("type").asText());
+                assertEquals(root.path("span_id").asText(), span.path("parent_span_id").asText());
+                assertEquals("5b0c7a4e-2f1d-4c1e-9a7b-3d2f1e0c9b8a", span.path("agent_id").asText(),
+                        "without an agent_id in the request, the extension stands for the agent");
+                assertEquals(contextId, span.path("context_id").asText());
+            }
+        }
+        assertEquals("success", root.path("result").path("status").asText());
 
         Response status = host.get("/api/v1/mplp/plans/" + planId + "/status");
         assertEquals(execution.path("id").asText(), status.json().path("execution").path("id").asText());
