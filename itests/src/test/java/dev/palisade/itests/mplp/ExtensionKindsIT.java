@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,8 +26,7 @@ import dev.palisade.itests.RunningDistribution;
 import dev.palisade.itests.RunningDistribution.Response;
 
 /**
- * The sample hook, policy and adapter (shipped in the distribution's samples/) dropped into deploy/ of a running
- * distribution and driven through the protocol modules' REST: the hook vetoes executing a production task
+ * The sample hook, policy and adapter (shipped in the distribution's samples/) uploaded to a running distribution and driven through the protocol modules' REST: the hook vetoes executing a production task
  * without a change ticket and lets a ticketed one run; the policy passes or fails a plan's quality gate; the
  * adapter exports a plan to a loopback stub tracker once its net.connect grant is approved, and is refused before.
  */
@@ -37,6 +37,7 @@ class ExtensionKindsIT {
     static RunningDistribution host;
     static HttpServer tracker;
     static final List<String> issuesPosted = new CopyOnWriteArrayList<>();
+    static String contextId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,11 +55,15 @@ class ExtensionKindsIT {
         });
         tracker.start();
         for (String sample : List.of("rule-hook", "risk-policy", "tracker-adapter")) {
-            String file = "palisade-sample-" + sample + ".jar";
-            host.drop(host.home().resolve("samples").resolve("palisade-sample-" + sample + "-0.1.0-SNAPSHOT.jar"),
-                    file);
-            host.awaitDeployment(file, 0);
+            String file = "palisade-sample-" + sample + "-0.1.0-SNAPSHOT.jar";
+            Response deployed = host.postBytes("/api/v1/mplp/extensions?filename=" + file,
+                    Files.readAllBytes(host.home().resolve("samples").resolve(file)));
+            assertEquals("DEPLOYED", deployed.json().path("outcome").asText(), deployed.body());
         }
+        Response context = host.postJson("/api/v1/mplp/contexts", "{\"version\": \"1.0.0\", \"status\": \"active\","
+                + " \"lifecycle_stage\": \"execution\", \"shared_state\": {}}");
+        assertEquals(201, context.status(), context.body());
+        contextId = context.json().path("id").asText();
     }
 
     @AfterAll
@@ -109,7 +114,8 @@ class ExtensionKindsIT {
                 ",\"target\":\"production\",\"change_ticket\":\"CHG-42\"" + input)));
 
         for (String plan : List.of(vetoed, allowed)) {
-            Response started = host.postJson("/api/v1/mplp/plans/" + plan + "/execute", "{}");
+            Response started = host.postJson("/api/v1/mplp/plans/" + plan + "/execute",
+                    "{\"context_id\":\"" + contextId + "\"}");
             assertEquals(202, started.status(), started.body());
         }
 
