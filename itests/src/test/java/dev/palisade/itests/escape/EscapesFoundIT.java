@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -77,16 +78,9 @@ class EscapesFoundIT extends SharedEscapeHost {
 
     @Test
     void aGrantedServerCannotRedirectTheExtensionElsewhere() throws Exception {
-        try (LoopbackListener elsewhere = new LoopbackListener();
-             Redirector redirector = new Redirector("http://127.0.0.1:" + elsewhere.port() + "/")) {
-            HostileJar jar = grantedTo(HostileJar.of("escape-follow-redirect", FollowRedirect.class), redirector);
+        RedirectedCall call = callRedirectedAway("escape-follow-redirect", FollowRedirect.class);
 
-            Response answer = escape.attack(jar.name(), withUrl(redirector.url("/")));
-
-            assertNotReached(elsewhere, answer);
-            escape.assertDenied(answer, jar, "net.connect", "127.0.0.1:" + elsewhere.port());
-            escape.assertNothingHappened(jar.name());
-        }
+        escape.assertDenied(call.answer(), call.jar(), "net.connect", "127.0.0.1:" + call.elsewherePort());
     }
 
     @Test
@@ -94,47 +88,36 @@ class EscapesFoundIT extends SharedEscapeHost {
         try (Redirector target = new Redirector("/ok");
              Redirector redirector = new Redirector(target.url("/ok"))) {
             HostileJar jar = HostileJar.of("escape-allowed-redirect", FollowRedirect.class)
-                    .permission("net.connect", "127.0.0.1:" + target.port());
-            grantedTo(jar, redirector);
+                    .permission("net.connect", "127.0.0.1:" + target.port())
+                    .permission("net.connect", "127.0.0.1:" + redirector.port());
+            escape.deploy(jar);
 
-            Response direct = escape.attack(jar.name(), withUrl(redirector.url("/ok")));
-            Response redirected = escape.attack(jar.name(), withUrl(redirector.url("/")));
+            for (String url : List.of(redirector.url("/ok"), redirector.url("/"))) {
+                Map<String, Object> input = escape.input();
+                input.put("url", url);
+                Response answer = escape.attack(jar.name(), input);
 
-            assertEquals(200, direct.status(), direct.body());
-            assertEquals(Redirector.BODY, direct.json().at("/output/result").asText(), direct.body());
-            assertEquals(200, redirected.status(), redirected.body());
-            assertEquals(Redirector.BODY, redirected.json().at("/output/result").asText(), redirected.body());
+                assertEquals(200, answer.status(), answer.body());
+                assertEquals(Redirector.BODY, answer.json().at("/output/result").asText(), answer.body());
+            }
             escape.assertNothingHappened(jar.name());
         }
     }
 
     @Test
     void aConnectionTheExtensionOpensAnswersTheRedirectInsteadOfFollowingIt() throws Exception {
-        try (LoopbackListener elsewhere = new LoopbackListener();
-             Redirector redirector = new Redirector("http://127.0.0.1:" + elsewhere.port() + "/")) {
-            HostileJar jar = grantedTo(HostileJar.of("escape-redirect-status", RedirectStatus.class), redirector);
+        RedirectedCall call = callRedirectedAway("escape-redirect-status", RedirectStatus.class);
 
-            Response answer = escape.attack(jar.name(), withUrl(redirector.url("/")));
-
-            assertNotReached(elsewhere, answer);
-            assertEquals(200, answer.status(), answer.body());
-            assertEquals("302 http://127.0.0.1:" + elsewhere.port() + "/", answer.json().at("/output/result").asText());
-            escape.assertNothingHappened(jar.name());
-        }
+        assertEquals(200, call.answer().status(), call.answer().body());
+        assertEquals("302 http://127.0.0.1:" + call.elsewherePort() + "/", call.result());
     }
 
     @Test
     void turningRedirectsBackOnIsDenied() throws Exception {
-        try (LoopbackListener elsewhere = new LoopbackListener();
-             Redirector redirector = new Redirector("http://127.0.0.1:" + elsewhere.port() + "/")) {
-            HostileJar jar = grantedTo(HostileJar.of("escape-redirects-turned-on", RedirectsTurnedOn.class), redirector);
+        RedirectedCall call = callRedirectedAway("escape-redirects-turned-on", RedirectsTurnedOn.class);
 
-            Response answer = escape.attack(jar.name(), withUrl(redirector.url("/")));
-
-            assertNotReached(elsewhere, answer);
-            escape.assertDenied(answer, jar, "net.connect", "127.0.0.1:" + redirector.port() + " (following redirects)");
-            escape.assertNothingHappened(jar.name());
-        }
+        escape.assertDenied(call.answer(), call.jar(), "net.connect",
+                "127.0.0.1:" + call.grantedPort() + " (following redirects)");
     }
 
     @Test
@@ -153,37 +136,40 @@ class EscapesFoundIT extends SharedEscapeHost {
 
     @Test
     void anHttpClientAnswersTheRedirectInsteadOfFollowingIt() throws Exception {
+        RedirectedCall call = callRedirectedAway("escape-http-client-redirect", HttpClientSend.class);
+
+        assertEquals(200, call.answer().status(), call.answer().body());
+        assertEquals("302", call.result());
+    }
+
+    /** One call of a fixture at a granted server whose {@code /} redirects to a listener it was not granted. */
+    private record RedirectedCall(HostileJar jar, Response answer, int grantedPort, int elsewherePort) {
+        String result() {
+            return answer.json().at("/output/result").asText();
+        }
+    }
+
+    /**
+     * Deploys {@code fixture} granted net.connect to a redirector only, calls it with the redirector's {@code /}
+     * as "url" (and its port as "port"), and asserts that the redirect's target was never reached and nothing
+     * else happened.
+     */
+    private static RedirectedCall callRedirectedAway(String name, Class<?> fixture) throws Exception {
         try (LoopbackListener elsewhere = new LoopbackListener();
              Redirector redirector = new Redirector("http://127.0.0.1:" + elsewhere.port() + "/")) {
-            HostileJar jar = grantedTo(HostileJar.of("escape-http-client-redirect", HttpClientSend.class), redirector);
+            HostileJar jar = HostileJar.of(name, fixture).permission("net.connect", "127.0.0.1:" + redirector.port());
+            escape.deploy(jar);
             Map<String, Object> input = escape.input();
+            input.put("url", redirector.url("/"));
             input.put("port", redirector.port());
 
             Response answer = escape.attack(jar.name(), input);
 
-            assertNotReached(elsewhere, answer);
-            assertEquals(200, answer.status(), answer.body());
-            assertEquals("302", answer.json().at("/output/result").asText(), answer.body());
+            assertEquals(0, elsewhere.awaitAccepted(1, Duration.ofMillis(500)),
+                    "the redirect reached the ungranted listener; the call answered " + answer.body());
             escape.assertNothingHappened(jar.name());
+            return new RedirectedCall(jar, answer, redirector.port(), elsewhere.port());
         }
-    }
-
-    /** Deploys {@code jar} granted net.connect to the redirector (only), and returns it. */
-    private static HostileJar grantedTo(HostileJar jar, Redirector redirector) throws Exception {
-        jar.permission("net.connect", "127.0.0.1:" + redirector.port());
-        escape.deploy(jar);
-        return jar;
-    }
-
-    private static Map<String, Object> withUrl(String url) {
-        Map<String, Object> input = escape.input();
-        input.put("url", url);
-        return input;
-    }
-
-    private static void assertNotReached(LoopbackListener elsewhere, Response answer) {
-        assertEquals(0, elsewhere.awaitAccepted(1, Duration.ofMillis(500)),
-                "the redirect reached the ungranted listener; the call answered " + answer.body());
     }
 
     @Test
