@@ -1,6 +1,7 @@
 package dev.palisade.core.confirm;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,7 +60,7 @@ final class AutoDecision {
             decision.put("policy", verdict.policy());
             decision.put("decision", "approved");
             decision.put("reason", verdict.reason());
-            decision.set("obligations", JsonColumns.tree(verdict.obligations() == null ? java.util.List.of()
+            decision.set("obligations", JsonColumns.tree(verdict.obligations() == null ? List.of()
                     : verdict.obligations()));
             decision.put("decided_at", Timestamps.text(now));
             return ConfirmationResults.approvedByPolicy(row, decision, now);

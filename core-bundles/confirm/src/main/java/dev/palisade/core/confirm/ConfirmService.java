@@ -1,6 +1,7 @@
 package dev.palisade.core.confirm;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 
 import dev.palisade.core.confirm.store.ApproverTable;
@@ -18,7 +19,7 @@ import dev.palisade.protocol.Counters;
 final class ConfirmService {
 
     /** The module's migration scripts, in order. */
-    static final java.util.List<String> SCRIPTS = java.util.List.of("V1__confirm.sql");
+    static final List<String> SCRIPTS = List.of("V1__confirm.sql");
 
     private final ConfirmCounters counters = new ConfirmCounters();
     private final Confirmations confirmations;

@@ -99,9 +99,9 @@ final class ConfirmationRequests {
             }
         }
         JsonNode expiresIn = request.path("criteria").path("thresholds").path("expires_in");
+        boolean wholeSeconds = expiresIn.canConvertToExactIntegral() && expiresIn.canConvertToLong();
         if (!expiresIn.isMissingNode()
-                && (!expiresIn.canConvertToExactIntegral() || !expiresIn.canConvertToLong() || expiresIn.asLong() < 1
-                        || expiresIn.asLong() > MAX_EXPIRES_IN)) {
+                && (!wholeSeconds || expiresIn.asLong() < 1 || expiresIn.asLong() > MAX_EXPIRES_IN)) {
             found.add(new Violation("/criteria/thresholds/expires_in", "range",
                     "the lifetime is whole seconds from 1 to " + MAX_EXPIRES_IN + " (30 days); was " + expiresIn));
         }

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import dev.palisade.core.confirm.testing.DecisionSigner;
 import dev.palisade.host.bridge.HostProblem;
@@ -149,7 +149,8 @@ class SignatureVerificationTest {
     }
 
     private static String pem(byte[] der) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
+        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
+                + "\n-----END PUBLIC KEY-----\n";
     }
 
     private static byte[] decode(String base64) {
