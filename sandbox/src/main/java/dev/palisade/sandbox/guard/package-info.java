@@ -1,6 +1,8 @@
 /**
  * The guards woven code calls: static checks placed before each sensitive JDK call of an
- * extension, with the extension's id fixed at weave time as the last argument. Each throws
+ * extension, with the extension's id fixed at weave time as the last argument, and for the few
+ * calls after which the JDK would act unchecked (URL connections and their HTTP redirects) static
+ * replacements that check and then make the call themselves. Each throws
  * {@link dev.palisade.api.sandbox.SandboxViolation} (after the denial is recorded) unless the
  * extension's grants cover the access; with no policy installed every check denies.
  *
