@@ -100,7 +100,7 @@ class ExtensionKindsIT {
 
         Response execute = host.postJson("/api/v1/mplp/extensions/rule-hook/execute", "{\"method\":\"run\",\"input\":{}}");
         assertEquals(409, execute.status(), execute.body());
-        assertEquals("not-a-plugin", execute.json().path("type").asText());
+        assertEquals("urn:palisade:problem:not-a-plugin", execute.json().path("type").asText());
         assertEquals("extension rule-hook 1.0.0 is a hook, not a plugin, so it cannot be executed; the host calls it"
                 + " for the events it lists: before:task.execute", execute.json().path("detail").asText());
     }
@@ -156,14 +156,14 @@ class ExtensionKindsIT {
 
         Response refused = host.postJson("/api/v1/mplp/plans/" + plan + "/export", export);
         assertEquals(409, refused.status(), refused.body());
-        assertEquals("extension-pending", refused.json().path("type").asText());
+        assertEquals("urn:palisade:problem:extension-pending", refused.json().path("type").asText());
         assertEquals(List.of(), issuesPosted);
 
         Response granted = host.postJson("/api/v1/mplp/extensions/tracker-adapter/grant", "");
         assertEquals(200, granted.status(), granted.body());
         Response exported = host.postJson("/api/v1/mplp/plans/" + plan + "/export", export);
         assertEquals(200, exported.status(), exported.body());
-        JsonNode issues = exported.json().path("issues");
+        JsonNode issues = exported.json().path("result").path("issues");
         assertEquals(2, issues.size(), exported.body());
         assertEquals("7c0e7c1a-1b2c-4d3e-8f40-5a6b7c8d9e01", issues.get(0).path("task_id").asText());
         assertTrue(issues.get(0).path("issue_id").asText().startsWith("ISSUE-"), exported.body());
