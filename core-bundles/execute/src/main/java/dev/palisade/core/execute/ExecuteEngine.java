@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.BundleContext;
@@ -58,6 +61,8 @@ import dev.palisade.protocol.Timestamps;
 public final class ExecuteEngine implements PlanExecutions, Collaborators {
 
     static final String THREADS_PROPERTY = "palisade.execute.threads";
+    private static final long WRITER_DRAIN_SECONDS = 5;
+    private static final long STORED_WAIT_SECONDS = 5;
     private static final System.Logger LOG = System.getLogger(ExecuteEngine.class.getName());
 
     @Reference
@@ -82,6 +87,7 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
     private ExecutionStore store;
     private ExecutorService pool;
     private ScheduledExecutorService timer;
+    private ExecutorService writer;
     private ServiceRegistration<MetricSource> metrics;
 
     /** A running execution: its scheduler and its journal. */
@@ -101,6 +107,7 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
         pool = Executors.newFixedThreadPool(threads == null ? 8 : Integer.parseInt(threads.trim()),
                 named("palisade-execute-"));
         timer = Executors.newSingleThreadScheduledExecutor(named("palisade-execute-retry-"));
+        writer = Executors.newSingleThreadExecutor(named("palisade-execute-store-"));
         metrics = context.registerService(MetricSource.class, counters, null);
     }
 
@@ -109,6 +116,15 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
         metrics.unregister();
         timer.shutdownNow();
         pool.shutdownNow();
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(WRITER_DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "the execute module stopped before its last progress writes "
+                        + "reached the store; the next start marks those executions failed (host restarted)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         live.values().forEach(l -> l.journal().abandon());
         live.clear();
     }
@@ -136,7 +152,7 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
             }
         }
         SpanRecorder spans = new SpanRecorder(this, header.id(), header.contextId(), header.agentId());
-        StoredJournal journal = new StoredJournal(header, store, counters, this, spans, clock,
+        StoredJournal journal = new StoredJournal(header, store, writer, counters, this, spans, clock,
                 () -> live.remove(header.id()));
         ExecutionRun run = new ExecutionRun("execution " + header.id(), model,
                 new HostTaskGateway(this, header, model.strategy(), spans, counters, clock), journal, pool, timer,
@@ -154,7 +170,20 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
             h.after("execution.start", event);
         }
         run.start();
+        awaitStored(journal);
         return find(header.id()).orElseThrow();
+    }
+
+    /** Lets a client's answer show its own change: waits (briefly) until the journal's writes are stored. */
+    private static void awaitStored(StoredJournal journal) {
+        try {
+            journal.written().get(STORED_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, "the store did not take an execution's progress within "
+                    + STORED_WAIT_SECONDS + " s; the answer shows an older state");
+        }
     }
 
     private static HostProblem vetoed(HookVerdict verdict, String planId) {
@@ -196,6 +225,7 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
                 case CANCELLED -> l.run().cancel();
                 default -> throw new IllegalArgumentException("clients may not move an execution to " + to);
             }
+            awaitStored(l.journal());
         } else {
             Map<String, Object> stored = find(id).orElseThrow(() -> ProtocolProblems.notFound("execution", id));
             ExecutionStatus.MOVES.require("execution " + id, (String) stored.get("status"), to.protocolName());

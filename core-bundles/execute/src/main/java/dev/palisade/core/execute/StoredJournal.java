@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import dev.palisade.core.execute.engine.ExecutionJournal;
 import dev.palisade.core.execute.engine.ExecutionStatus;
@@ -22,11 +24,13 @@ import dev.palisade.protocol.Subscription;
 import dev.palisade.protocol.Timestamps;
 
 /**
- * One execution's journal: each task change is one store transaction, carrying the log lines written since
- * the previous one (so a line reaches the store with the change it describes); the whole log is also kept
- * in memory while the execution runs, and every line is published live. At the end it records the root
- * span, fires the {@code execution.complete} after-hooks and ends the live stream. A store failure is logged
- * and the execution goes on (the store then lags behind the memory view). Thread-safe.
+ * One execution's journal. Changes are written behind the run, on the module's single store writer: each
+ * write is one transaction holding every task's newest state, the log lines and the status change since the
+ * previous write, so the engine never waits for the database and a busy writer batches more per commit. The
+ * whole log is also kept in memory while the execution runs, and every line is published live. At the end
+ * it records the root span, fires the {@code execution.complete} after-hooks, ends the live stream, and
+ * — once the last write is in the store — lets the engine forget the execution. A store failure is logged
+ * and the execution goes on (the stored view then lags). Thread-safe.
  */
 final class StoredJournal implements ExecutionJournal {
 
@@ -34,35 +38,45 @@ final class StoredJournal implements ExecutionJournal {
 
     private final ExecutionHeader execution;
     private final ExecutionStore store;
+    private final Executor writer;
     private final Counters counters;
     private final Collaborators services;
     private final SpanRecorder spans;
     private final Clock clock;
-    private final Runnable onEnded;
+    private final Runnable onStored;
     private final List<LogLine> lines = new ArrayList<>();
-    private final List<LogLine> unwritten = new ArrayList<>();
     private final EventHub<LogLine> hub = new EventHub<>();
+    private final Map<String, TaskRecord> unwrittenTasks = new LinkedHashMap<>();
+    private final List<LogLine> unwrittenLines = new ArrayList<>();
+    private ExecutionStore.StatusChange unwrittenStatus;
+    /** The write queued and not yet started, or {@code null}. */
+    private CompletableFuture<Void> queuedWrite;
+    /** The write started last (done or under way). */
+    private CompletableFuture<Void> lastWrite = CompletableFuture.completedFuture(null);
+    private boolean ended;
     private String reason;
 
-    StoredJournal(ExecutionHeader execution, ExecutionStore store, Counters counters, Collaborators services,
-            SpanRecorder spans, Clock clock, Runnable onEnded) {
+    /**
+     * @param writer   runs the store writes one after the other
+     * @param onStored runs once the final status is in the store
+     */
+    StoredJournal(ExecutionHeader execution, ExecutionStore store, Executor writer, Counters counters,
+            Collaborators services, SpanRecorder spans, Clock clock, Runnable onStored) {
         this.execution = execution;
         this.store = store;
+        this.writer = writer;
         this.counters = counters;
         this.services = services;
         this.spans = spans;
         this.clock = clock;
-        this.onEnded = onEnded;
+        this.onStored = onStored;
     }
 
     @Override
     public synchronized void statusChanged(ExecutionStatus status, String why) {
         reason = why;
-        List<LogLine> pending = drain();
-        storing("status " + status.protocolName(), () -> {
-            store.status(execution.id(), status.protocolName(), why, Timestamps.now(clock), false);
-            store.log(pending);
-        });
+        unwrittenStatus = new ExecutionStore.StatusChange(status.protocolName(), why, Timestamps.now(clock), false);
+        queueWrite();
     }
 
     @Override
@@ -72,26 +86,25 @@ final class StoredJournal implements ExecutionJournal {
         } else if (task.status() == TaskStatus.FAILED) {
             count("palisade_execute_tasks_failed_total", "Tasks that failed after their retries");
         }
-        List<LogLine> pending = drain();
-        storing("task " + task.taskId(), () -> store.task(execution.id(), task, pending));
+        unwrittenTasks.put(task.taskId(), task);
+        queueWrite();
     }
 
     @Override
     public synchronized void log(String level, String taskId, String message) {
         LogLine line = new LogLine(execution.id(), lines.size() + 1L, Timestamps.now(clock), level, taskId, message);
         lines.add(line);
-        unwritten.add(line);
+        unwrittenLines.add(line);
         hub.publish(line);
+        queueWrite();
     }
 
     @Override
     public synchronized void ended(ExecutionStatus status) {
         Instant end = Timestamps.now(clock);
-        List<LogLine> pending = drain();
-        storing("the end", () -> {
-            store.status(execution.id(), status.protocolName(), reason, end, true);
-            store.log(pending);
-        });
+        ended = true;
+        unwrittenStatus = new ExecutionStore.StatusChange(status.protocolName(), reason, end, true);
+        queueWrite();
         count("palisade_execute_executions_" + status.protocolName() + "_total",
                 "Executions that ended " + status.protocolName());
         String traced = switch (status) {
@@ -113,7 +126,6 @@ final class StoredJournal implements ExecutionJournal {
             hooks.after("execution.complete", payload);
         }
         hub.close();
-        onEnded.run();
     }
 
     /** @return the lines numbered above {@code afterSeq}, from memory */
@@ -134,22 +146,52 @@ final class StoredJournal implements ExecutionJournal {
         hub.close();
     }
 
-    private List<LogLine> drain() {
-        List<LogLine> out = List.copyOf(unwritten);
-        unwritten.clear();
-        return out;
+    /** @return completes once everything reported so far is in the store (or failed to get there) */
+    synchronized CompletableFuture<Void> written() {
+        return queuedWrite != null ? queuedWrite : lastWrite;
+    }
+
+    private void queueWrite() {
+        if (queuedWrite == null) {
+            queuedWrite = new CompletableFuture<>();
+            writer.execute(this::write);
+        }
+    }
+
+    /** On the writer: everything unwritten in one transaction. */
+    private void write() {
+        List<TaskRecord> tasks;
+        List<LogLine> newLines;
+        ExecutionStore.StatusChange status;
+        boolean last;
+        CompletableFuture<Void> done;
+        synchronized (this) {
+            tasks = List.copyOf(unwrittenTasks.values());
+            newLines = List.copyOf(unwrittenLines);
+            status = unwrittenStatus;
+            last = ended;
+            unwrittenTasks.clear();
+            unwrittenLines.clear();
+            unwrittenStatus = null;
+            done = queuedWrite;
+            lastWrite = done;
+            queuedWrite = null;
+        }
+        try {
+            store.record(execution.id(), tasks, newLines, status);
+        } catch (HostProblem | IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, "execution " + execution.id() + ": " + tasks.size() + " task "
+                    + "change(s), " + newLines.size() + " log line(s) and the status were not stored: "
+                    + e.getMessage());
+        } finally {
+            done.complete(null);
+        }
+        if (last && status != null && status.finished()) {
+            onStored.run();
+        }
     }
 
     private void count(String name, String help) {
         counters.add(name, help, Map.of(), 1);
-    }
-
-    private void storing(String what, Runnable write) {
-        try {
-            write.run();
-        } catch (HostProblem | IllegalStateException e) {
-            LOG.log(System.Logger.Level.WARNING, "execution " + execution.id() + ": " + what
-                    + " was not stored: " + e.getMessage());
-        }
     }
 }

@@ -72,28 +72,46 @@ public final class ExecutionStore {
         });
     }
 
-    /** Records the execution's status; a final one also sets {@code finished_at}. */
-    public void status(String id, String status, String reason, Instant at, boolean finished) {
-        db.inTransaction("updating execution " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE execute_executions SET status = ?, reason = ?, "
-                    + "updated_at = ?, finished_at = ? WHERE id = ?")) {
-                ps.setString(1, status);
-                ps.setString(2, reason);
-                SqlValues.instant(ps, 3, at);
-                SqlValues.instant(ps, 4, finished ? at : null);
-                ps.setString(5, id);
-                ps.executeUpdate();
+    /**
+     * Records, in one transaction, what changed since the last call: the tasks' newest states, the new log
+     * lines and, when it changed, the execution's status.
+     *
+     * @param status the execution's new status, or {@code null} when it did not change
+     */
+    public void record(String executionId, List<TaskRecord> tasks, List<LogLine> lines, StatusChange status) {
+        db.inTransaction("recording the progress of execution " + executionId, c -> {
+            if (!tasks.isEmpty()) {
+                updateTasks(c, executionId, tasks);
+            }
+            insertLog(c, lines);
+            if (status != null) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE execute_executions SET status = ?, reason = ?, "
+                        + "updated_at = ?, finished_at = ? WHERE id = ?")) {
+                    ps.setString(1, status.status());
+                    ps.setString(2, status.reason());
+                    SqlValues.instant(ps, 3, status.at());
+                    SqlValues.instant(ps, 4, status.finished() ? status.at() : null);
+                    ps.setString(5, executionId);
+                    ps.executeUpdate();
+                }
             }
             return null;
         });
     }
 
-    /** Records one task's state and, in the same transaction, the log lines that go with it. */
-    public void task(String executionId, TaskRecord r, List<LogLine> lines) {
-        db.inTransaction("updating task " + r.taskId() + " of execution " + executionId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE execute_tasks SET status = ?, attempts = ?, "
-                    + "started_at = ?, finished_at = ?, output = ?, error = ?, reason = ?, hook = ?, "
-                    + "confirmation_id = ? WHERE execution_id = ? AND task_id = ?")) {
+    /**
+     * An execution's status change.
+     *
+     * @param finished whether the execution ended (then {@code at} is its {@code finished_at})
+     */
+    public record StatusChange(String status, String reason, Instant at, boolean finished) {
+    }
+
+    private static void updateTasks(Connection c, String executionId, List<TaskRecord> tasks) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE execute_tasks SET status = ?, attempts = ?, "
+                + "started_at = ?, finished_at = ?, output = ?, error = ?, reason = ?, hook = ?, "
+                + "confirmation_id = ? WHERE execution_id = ? AND task_id = ?")) {
+            for (TaskRecord r : tasks) {
                 ps.setString(1, r.status().protocolName());
                 ps.setInt(2, r.attempts());
                 SqlValues.instant(ps, 3, r.startedAt());
@@ -105,20 +123,9 @@ public final class ExecutionStore {
                 ps.setString(9, r.confirmationId());
                 ps.setString(10, executionId);
                 ps.setString(11, r.taskId());
-                ps.executeUpdate();
+                ps.addBatch();
             }
-            insertLog(c, lines);
-            return null;
-        });
-    }
-
-    /** Appends log lines. */
-    public void log(List<LogLine> lines) {
-        if (!lines.isEmpty()) {
-            db.inTransaction("writing the log of execution " + lines.get(0).executionId(), c -> {
-                insertLog(c, lines);
-                return null;
-            });
+            ps.executeBatch();
         }
     }
 

@@ -69,13 +69,14 @@ class ExecutionStoreTest {
     @Test
     void anExecutionIsStoredWithItsTasksAndReadBackAsClientsSeeIt() {
         create("e1", "p1");
-        store.status("e1", "running", null, T0.plusSeconds(1), false);
-        store.task("e1", new TaskRecord("a", "task a", 0, TaskStatus.COMPLETED, 2, T0, T0.plusMillis(5),
-                Map.of("words", 3), null, null, null, null), List.of(new LogLine("e1", 1, T0, "info", "a", "a done")));
+        store.record("e1", List.of(new TaskRecord("a", "task a", 0, TaskStatus.COMPLETED, 2, T0, T0.plusMillis(5),
+                Map.of("words", 3), null, null, null, null)), List.of(new LogLine("e1", 1, T0, "info", "a", "a done")),
+                new ExecutionStore.StatusChange("running", null, T0.plusSeconds(1), false));
         Map<String, Object> view = store.find("e1").orElseThrow();
         assertEquals("running", view.get("status"));
         assertEquals("e1", view.get("trace_id"));
         assertEquals("2026-11-22T07:00:01.123Z", view.get("updated_at"));
+        assertEquals(null, view.get("finished_at"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> tasks = (List<Map<String, Object>>) view.get("tasks");
         assertEquals(Map.of("words", 3), tasks.get(0).get("output"));
@@ -92,7 +93,7 @@ class ExecutionStoreTest {
         create("e1", "p1");
         create("e2", "p2");
         create("e3", "p1");
-        store.status("e3", "completed", null, T0, true);
+        store.record("e3", List.of(), List.of(), new ExecutionStore.StatusChange("completed", null, T0, true));
         assertEquals(List.of("e1", "e3"), ids(store.list("p1", null, 10)));
         assertEquals(List.of("e3"), ids(store.list(null, "completed", 10)));
         assertEquals(1, store.list(null, null, 1).size());
@@ -104,7 +105,7 @@ class ExecutionStoreTest {
     void aRestartMarksUnfinishedExecutionsFailedAndTheirOpenTasksCancelled() {
         create("e1", "p1");
         create("e2", "p1");
-        store.status("e2", "completed", null, T0, true);
+        store.record("e2", List.of(), List.of(), new ExecutionStore.StatusChange("completed", null, T0, true));
         assertEquals(1, store.markInterrupted(T0.plusSeconds(9)));
         Map<String, Object> e1 = store.find("e1").orElseThrow();
         assertEquals("failed", e1.get("status"));
