@@ -16,9 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.palisade.core.execute.engine.TaskRecord;
 import dev.palisade.core.execute.engine.TaskSpec;
 import dev.palisade.core.execute.engine.TaskStatus;
-import dev.palisade.host.bridge.ModuleDatabase;
-import dev.palisade.store.Store;
-import dev.palisade.store.StoreConfig;
 
 /** The execute tables on a real H2 store, opened and migrated as the store bundle does. */
 class ExecutionStoreTest {
@@ -27,34 +24,19 @@ class ExecutionStoreTest {
 
     @TempDir
     Path data;
-    private Store opened;
+    private H2ModuleDatabase db;
     private ExecutionStore store;
 
     @BeforeEach
     void open() {
-        opened = Store.open(StoreConfig.h2In(data));
-        store = new ExecutionStore(new ModuleDatabase() {
-            @Override
-            public String migrate(String module, ClassLoader loader, List<String> scripts) {
-                return opened.migrateModule(module, loader, scripts);
-            }
-
-            @Override
-            public <T> T inTransaction(String operation, Work<T> work) {
-                return opened.transactions().inTransaction(operation, work::run);
-            }
-
-            @Override
-            public String kind() {
-                return opened.kind().name();
-            }
-        });
+        db = new H2ModuleDatabase(data);
+        store = new ExecutionStore(db);
         store.migrate();
     }
 
     @AfterEach
     void close() {
-        opened.close();
+        db.close();
     }
 
     private static TaskSpec task(String id) {
