@@ -151,7 +151,7 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
                 throw vetoed(verdict, header.planId());
             }
         }
-        SpanRecorder spans = new SpanRecorder(this, header.id(), header.contextId(), header.agentId());
+        SpanRecorder spans = new SpanRecorder(this, writer, header.id(), header.contextId(), header.agentId());
         StoredJournal journal = new StoredJournal(header, store, writer, counters, this, spans, clock,
                 () -> live.remove(header.id()));
         ExecutionRun run = new ExecutionRun("execution " + header.id(), model,

@@ -1,10 +1,12 @@
 package dev.palisade.core.execute;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import dev.palisade.host.bridge.HostProblem;
 import dev.palisade.host.bridge.TraceSink;
@@ -13,8 +15,9 @@ import dev.palisade.protocol.Timestamps;
 /**
  * Builds one execution's MPLP Trace spans and hands them to the trace module: trace id = execution id, one
  * root span (action {@code execute}) and children under it (a task attempt or rollback: {@code invoke}; an
- * approval wait: {@code validate}). A span the trace module refuses or cannot store is logged and dropped:
- * tracing never fails a task. Thread-safe.
+ * approval wait: {@code validate}). Spans are sent behind the run, on the module's store writer, in batches of
+ * what accumulated meanwhile; a batch the trace module refuses or cannot store is logged and dropped: tracing
+ * never slows or fails a task. Thread-safe.
  */
 final class SpanRecorder {
 
@@ -29,9 +32,13 @@ final class SpanRecorder {
     private final String contextId;
     private final String agentId;
     private final String rootSpanId = UUID.randomUUID().toString();
+    private final Executor writer;
+    private final List<Map<String, Object>> unsent = new ArrayList<>();
 
-    SpanRecorder(Collaborators services, String executionId, String contextId, String agentId) {
+    /** @param writer sends the spans, one batch after the other */
+    SpanRecorder(Collaborators services, Executor writer, String executionId, String contextId, String agentId) {
         this.services = services;
+        this.writer = writer;
         this.executionId = executionId;
         this.contextId = contextId;
         this.agentId = agentId;
@@ -59,8 +66,7 @@ final class SpanRecorder {
     }
 
     private void record(Step step, String spanId, String parent, String agent) {
-        TraceSink sink = services.traces();
-        if (sink == null) {
+        if (services.traces() == null) {
             return;
         }
         Map<String, Object> span = new LinkedHashMap<>();
@@ -89,11 +95,30 @@ final class SpanRecorder {
         }
         span.put("result", result);
         span.put("metadata", Map.of("tags", Map.of("module", "execute", "execution_id", executionId)));
+        synchronized (unsent) {
+            unsent.add(span);
+            if (unsent.size() == 1) {
+                writer.execute(this::send);
+            }
+        }
+    }
+
+    /** On the writer: every span recorded since the last batch. */
+    private void send() {
+        List<Map<String, Object>> batch;
+        synchronized (unsent) {
+            batch = List.copyOf(unsent);
+            unsent.clear();
+        }
+        TraceSink sink = services.traces();
+        if (sink == null) {
+            return;
+        }
         try {
-            sink.record(List.of(span));
+            sink.record(batch);
         } catch (HostProblem | IllegalStateException e) {
-            LOG.log(System.Logger.Level.WARNING, "span '" + step.name() + "' of execution " + executionId
-                    + " was not recorded: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, batch.size() + " span(s) of execution " + executionId
+                    + " were not recorded: " + e.getMessage());
         }
     }
 }

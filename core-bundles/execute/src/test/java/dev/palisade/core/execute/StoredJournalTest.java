@@ -84,7 +84,7 @@ class StoredJournalTest {
         ExecutionHeader header = new ExecutionHeader("e1", "p1", "c1", null, "sequential", T0, Map.of());
         store.create(header, List.of(new TaskSpec("a", "a", null, null, Map.of(), null, null, null, Map.of())));
         journal = new StoredJournal(header, store, writer, counters, ALONE,
-                new SpanRecorder(ALONE, "e1", "c1", null), Clock.systemUTC(), stored::countDown);
+                new SpanRecorder(ALONE, writer, "e1", "c1", null), Clock.systemUTC(), stored::countDown);
     }
 
     @AfterEach
