@@ -3,6 +3,7 @@ package dev.palisade.core.execute.engine;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,12 @@ public final class ExecutionRun {
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private final Map<String, TaskSlot> slots = new LinkedHashMap<>();
+    private final Map<String, List<Dependency>> incoming = new HashMap<>();
     private final List<TaskSlot> completionOrder = new ArrayList<>();
     private final CompletableFuture<ExecutionStatus> end = new CompletableFuture<>();
     private ExecutionStatus status = ExecutionStatus.PENDING;
+    /** How many tasks have begun and not yet reached a final status. */
+    private int active;
     private String failure;
     private boolean ending;
 
@@ -56,6 +60,9 @@ public final class ExecutionRun {
         this.clock = clock;
         for (TaskSpec t : plan.tasks()) {
             slots.put(t.id(), new TaskSlot(slots.size(), t));
+        }
+        for (Dependency d : plan.dependencies()) {
+            incoming.computeIfAbsent(d.to(), k -> new ArrayList<>()).add(d);
         }
     }
 
@@ -140,8 +147,8 @@ public final class ExecutionRun {
                 if (skip != null) {
                     finish(s, TaskStatus.SKIPPED, skip);
                     skipped = true;
-                } else if (status == ExecutionStatus.RUNNING && failure == null && ready(s)
-                        && !(plan.strategy().oneAtATime() && anyActive())) {
+                } else if (status == ExecutionStatus.RUNNING && failure == null
+                        && !(plan.strategy().oneAtATime() && anyActive()) && ready(s)) {
                     begin(s);
                 }
             }
@@ -150,7 +157,7 @@ public final class ExecutionRun {
     }
 
     private String skipReason(TaskSlot s) {
-        for (Dependency d : plan.into(s.spec.id())) {
+        for (Dependency d : incomingOf(s)) {
             TaskSlot p = slots.get(d.from());
             boolean blocked = switch (d.type()) {
                 case FINISH_TO_START -> p.status.terminal() && p.status != TaskStatus.COMPLETED;
@@ -170,7 +177,7 @@ public final class ExecutionRun {
     }
 
     private boolean ready(TaskSlot s) {
-        for (Dependency d : plan.into(s.spec.id())) {
+        for (Dependency d : incomingOf(s)) {
             TaskSlot p = slots.get(d.from());
             boolean met = switch (d.type()) {
                 case FINISH_TO_START -> p.status == TaskStatus.COMPLETED;
@@ -185,11 +192,16 @@ public final class ExecutionRun {
         return c == null || slots.get(c.task()).status.terminal();
     }
 
+    private List<Dependency> incomingOf(TaskSlot s) {
+        return incoming.getOrDefault(s.spec.id(), List.of());
+    }
+
     private boolean anyActive() {
-        return slots.values().stream().anyMatch(TaskSlot::active);
+        return active > 0;
     }
 
     private void begin(TaskSlot s) {
+        active++;
         s.status = TaskStatus.RUNNING;
         journal.taskChanged(s.record());
         pool.execute(() -> prepare(s));
@@ -308,7 +320,7 @@ public final class ExecutionRun {
 
     private List<String> unfinishedFinishPredecessors(TaskSlot s) {
         List<String> out = new ArrayList<>();
-        for (Dependency d : plan.into(s.spec.id())) {
+        for (Dependency d : incomingOf(s)) {
             if (d.type() == DependencyType.FINISH_TO_FINISH && !slots.get(d.from()).status.terminal()) {
                 out.add(d.from());
             }
@@ -347,6 +359,9 @@ public final class ExecutionRun {
     /** Moves a task to a final status; lock held. */
     private void finish(TaskSlot s, TaskStatus to, String reason) {
         boolean begun = s.status != TaskStatus.PENDING;
+        if (begun) {
+            active--;
+        }
         s.status = to;
         s.held = false;
         s.reason = reason;

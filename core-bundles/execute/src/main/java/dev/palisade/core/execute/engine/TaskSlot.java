@@ -28,11 +28,6 @@ final class TaskSlot {
         this.spec = spec;
     }
 
-    /** @return whether the task has begun and not yet reached a final status */
-    boolean active() {
-        return status != TaskStatus.PENDING && !status.terminal();
-    }
-
     TaskRecord record() {
         return new TaskRecord(spec.id(), spec.name(), position, status, attempts, startedAt, finishedAt, output, error,
                 reason, hook, confirmationId);
