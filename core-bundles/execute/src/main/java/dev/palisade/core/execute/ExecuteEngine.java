@@ -61,6 +61,8 @@ import dev.palisade.protocol.Timestamps;
 public final class ExecuteEngine implements PlanExecutions, Collaborators {
 
     static final String THREADS_PROPERTY = "palisade.execute.threads";
+    static final int DEFAULT_THREADS = 8;
+    static final int MAX_THREADS = 256;
     private static final long WRITER_DRAIN_SECONDS = 5;
     private static final long STORED_WAIT_SECONDS = 5;
     private static final System.Logger LOG = System.getLogger(ExecuteEngine.class.getName());
@@ -103,9 +105,7 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
             LOG.log(System.Logger.Level.WARNING, interrupted + " execution(s) left unfinished by the previous host "
                     + "run were marked failed (host restarted)");
         }
-        String threads = context.getProperty(THREADS_PROPERTY);
-        pool = Executors.newFixedThreadPool(threads == null ? 8 : Integer.parseInt(threads.trim()),
-                named("palisade-execute-"));
+        pool = Executors.newFixedThreadPool(threads(context.getProperty(THREADS_PROPERTY)), named("palisade-execute-"));
         timer = Executors.newSingleThreadScheduledExecutor(named("palisade-execute-retry-"));
         writer = Executors.newSingleThreadExecutor(named("palisade-execute-store-"));
         metrics = context.registerService(MetricSource.class, counters, null);
@@ -288,6 +288,26 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
     @Override
     public TraceSink traces() {
         return traces;
+    }
+
+    /**
+     * @return the engine pool's size: the framework property, default 8
+     * @throws IllegalArgumentException naming the property when it is not a whole number from 1 to 256
+     */
+    static int threads(String property) {
+        if (property == null) {
+            return DEFAULT_THREADS;
+        }
+        try {
+            int n = Integer.parseInt(property.trim());
+            if (n >= 1 && n <= MAX_THREADS) {
+                return n;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalArgumentException(THREADS_PROPERTY + " must be a whole number from 1 to " + MAX_THREADS
+                + ", was '" + property + "'; fix it in etc/palisade.properties");
     }
 
     private static ThreadFactory named(String prefix) {

@@ -19,14 +19,4 @@ public enum ExecutionStatus {
     public String protocolName() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** @return the status named {@code name} ({@code running}) */
-    public static ExecutionStatus named(String name) {
-        return valueOf(name.toUpperCase(Locale.ROOT));
-    }
-
-    /** @return whether the execution is over */
-    public boolean terminal() {
-        return this == COMPLETED || this == FAILED || this == CANCELLED;
-    }
 }
