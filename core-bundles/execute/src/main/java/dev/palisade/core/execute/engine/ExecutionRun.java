@@ -257,10 +257,8 @@ public final class ExecutionRun {
             journal.log("info", s.spec.id(), "confirmation " + s.confirmationId + " of task " + s.spec.id() + " "
                     + decision);
             if (!"approved".equals(decision)) {
-                s.error = new TaskFailure("approval-" + decision, 0, "confirmation " + s.confirmationId + " was "
-                        + decision, false).describe();
-                finish(s, TaskStatus.FAILED, null);
-                dispatch();
+                failed(s, 0, new TaskFailure("approval-" + decision, 0, "confirmation " + s.confirmationId + " was "
+                        + decision, false));
                 return;
             }
             s.status = TaskStatus.RUNNING;

@@ -267,6 +267,18 @@ class ExecutionRunTest {
     }
 
     @Test
+    void aRejectedApprovalFailsTheExecutionUnderTheDefaultPolicy() throws Exception {
+        gateway.decisions.put("a", "expired");
+        ExecutionRun run = run(Plans.of("sequential").task("a", Map.of("approval", Map.of("approvers", List.of(),
+                "criteria", Map.of("rules", List.of("two eyes"))))).task("b"));
+        run.start();
+        assertEquals(ExecutionStatus.FAILED, finish(run));
+        assertEquals("failed (task " + Plans.id("a") + " failed: confirmation confirmation-of-a was expired)",
+                journal.statuses.get(1));
+        assertEquals(TaskStatus.CANCELLED, byName(run).get("b").status());
+    }
+
+    @Test
     void cancelEndsAWaitForApproval() throws Exception {
         ExecutionRun run = run(Plans.of("sequential").task("a", Map.of("requires_approval", true)));
         run.start();
