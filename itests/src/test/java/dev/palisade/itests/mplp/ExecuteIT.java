@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +52,17 @@ class ExecuteIT {
         Response deployed = host.postBytes("/api/v1/mplp/extensions?filename=execute-fixture.jar",
                 Files.readAllBytes(jar));
         assertEquals("DEPLOYED", deployed.json().path("outcome").asText(), deployed.body());
+        Path hook = TestJar.plugin("dev.palisade.itests.execute-guard", "1.0.0")
+                .descriptor("""
+                    {"id": "8a2f4c6e-1b3d-4f5a-9c7e-2d4b6f8a0c1e", "name": "execute-guard", "version": "1.0.0",
+                     "type": "hook", "interface": {"events": ["before:task.execute"]},
+                     "implementation": {"runtime": "java", "entry_point": "%s"},
+                     "security": {"permissions": [], "sandbox_level": "basic"}}
+                    """.formatted(ExecuteGuardHook.class.getName()))
+                .addClass(ExecuteGuardHook.class)
+                .signedTo(temp.resolve("execute-guard.jar"), ProbeJars.samplePublisher());
+        Response hooked = host.postBytes("/api/v1/mplp/extensions?filename=execute-guard.jar", Files.readAllBytes(hook));
+        assertEquals("DEPLOYED", hooked.json().path("outcome").asText(), hooked.body());
         Response context = host.postJson("/api/v1/mplp/contexts", """
                 {"version": "1.0.0", "status": "active", "lifecycle_stage": "execution", "shared_state": {}}""");
         assertEquals(201, context.status(), context.body());
@@ -215,6 +227,26 @@ class ExecuteIT {
                 "slow-a and slow-b overlap: " + tasks);
         assertTrue(!at(tasks.get(2), "started_at").isBefore(at(tasks.get(1), "finished_at")));
         assertEquals(4, tasks.get(2).path("output").path("words").asInt());
+    }
+
+    @Test
+    void aHookVetoesOneTaskAndAmendsAnotherAndTheExecutionCompletes() throws Exception {
+        Plan plan = new Plan("sequential");
+        plan.task("forbidden-step", "text-tools", "word_count", "{\"text\": \"x\"}");
+        plan.task("after-forbidden", "text-tools", "word_count", "{\"text\": \"x\"}");
+        plan.task("amended", "text-tools", "word_count", "{\"amend_text\": \"one two three four\"}");
+        String planId = plan.depends(0, 1, "finish_to_start").store();
+        JsonNode execution = ended(started(planId).path("id").asText());
+
+        assertEquals("completed", execution.path("status").asText(), execution.toString());
+        JsonNode tasks = execution.path("tasks");
+        assertEquals("vetoed", tasks.get(0).path("status").asText());
+        assertEquals("execute-guard", tasks.get(0).path("hook").asText());
+        assertEquals("vetoed by hook execute-guard: forbidden tasks never run", tasks.get(0).path("reason").asText());
+        assertEquals("skipped", tasks.get(1).path("status").asText());
+        assertEquals(4, tasks.get(2).path("output").path("words").asInt(), "the amended input ran");
+        assertEquals(Map.of("total", 3, "vetoed", 1, "skipped", 1, "completed", 1),
+                JSON.convertValue(execution.path("summary"), Map.class));
     }
 
     @Test
