@@ -250,6 +250,22 @@ class ExecuteIT {
     }
 
     @Test
+    void theLogStreamFollowsARunningExecutionAndEndsWithIt() throws Exception {
+        Plan plan = new Plan("sequential");
+        plan.task("slow", "execute-fixture", "sleep", "{\"ms\": 800}");
+        plan.task("quick", "execute-fixture", "noop", "{}");
+        String id = started(plan.store()).path("id").asText();
+        List<JsonNode> streamed = host.streamEvents("/api/v1/mplp/executions/" + id + "/logs/stream", 1000,
+                Duration.ofSeconds(20));
+        assertEquals("execution ended completed", streamed.get(streamed.size() - 1).path("message").asText(),
+                "the stream ends by itself when the execution does: " + streamed);
+        for (int i = 0; i < streamed.size(); i++) {
+            assertEquals(i + 1, streamed.get(i).path("seq").asInt(), "no gap, no repeat");
+        }
+        assertEquals(host.get("/api/v1/mplp/executions/" + id + "/logs").json().path("lines").size(), streamed.size());
+    }
+
+    @Test
     void aFlakyTaskIsRetriedAndAFailingOneFailsTheExecutionAfterItsRetries() throws Exception {
         Plan plan = new Plan("sequential");
         plan.task("flaky", "execute-fixture", "flaky", "{\"key\": \"" + UUID.randomUUID() + "\", \"failures\": 2}");
