@@ -3,7 +3,6 @@ package dev.palisade.core.execute.engine;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ public final class ExecutionRun {
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private final Map<String, TaskSlot> slots = new LinkedHashMap<>();
-    private final Map<String, List<Dependency>> incoming = new HashMap<>();
+    private final StartRule starts;
     private final List<TaskSlot> completionOrder = new ArrayList<>();
     private final CompletableFuture<ExecutionStatus> end = new CompletableFuture<>();
     private ExecutionStatus status = ExecutionStatus.PENDING;
@@ -61,9 +60,7 @@ public final class ExecutionRun {
         for (TaskSpec t : plan.tasks()) {
             slots.put(t.id(), new TaskSlot(slots.size(), t));
         }
-        for (Dependency d : plan.dependencies()) {
-            incoming.computeIfAbsent(d.to(), k -> new ArrayList<>()).add(d);
-        }
+        starts = new StartRule(slots, plan.dependencies());
     }
 
     /** @return the tasks' current records, in run order */
@@ -143,57 +140,17 @@ public final class ExecutionRun {
                 if (s.status != TaskStatus.PENDING) {
                     continue;
                 }
-                String skip = skipReason(s);
+                String skip = starts.skipReason(s);
                 if (skip != null) {
                     finish(s, TaskStatus.SKIPPED, skip);
                     skipped = true;
                 } else if (status == ExecutionStatus.RUNNING && failure == null
-                        && !(plan.strategy().oneAtATime() && anyActive()) && ready(s)) {
+                        && !(plan.strategy().oneAtATime() && anyActive()) && starts.ready(s)) {
                     begin(s);
                 }
             }
         }
         maybeEnd();
-    }
-
-    private String skipReason(TaskSlot s) {
-        for (Dependency d : incomingOf(s)) {
-            TaskSlot p = slots.get(d.from());
-            boolean blocked = switch (d.type()) {
-                case FINISH_TO_START -> p.status.terminal() && p.status != TaskStatus.COMPLETED;
-                case START_TO_START -> p.status.terminal() && p.startedAt == null;
-                case FINISH_TO_FINISH -> false;
-            };
-            if (blocked) {
-                return "dependency " + d.type().protocolName() + " on task " + d.from() + ", which ended "
-                        + p.status.protocolName();
-            }
-        }
-        Condition c = s.spec.condition();
-        if (c != null && slots.get(c.task()).status.terminal() && !c.holds(slots.get(c.task()).record())) {
-            return "condition not met: " + c.describe();
-        }
-        return null;
-    }
-
-    private boolean ready(TaskSlot s) {
-        for (Dependency d : incomingOf(s)) {
-            TaskSlot p = slots.get(d.from());
-            boolean met = switch (d.type()) {
-                case FINISH_TO_START -> p.status == TaskStatus.COMPLETED;
-                case START_TO_START -> p.startedAt != null;
-                case FINISH_TO_FINISH -> true;
-            };
-            if (!met) {
-                return false;
-            }
-        }
-        Condition c = s.spec.condition();
-        return c == null || slots.get(c.task()).status.terminal();
-    }
-
-    private List<Dependency> incomingOf(TaskSlot s) {
-        return incoming.getOrDefault(s.spec.id(), List.of());
     }
 
     private boolean anyActive() {
@@ -304,7 +261,7 @@ public final class ExecutionRun {
             return;
         }
         s.output = output;
-        List<String> waitFor = unfinishedFinishPredecessors(s);
+        List<String> waitFor = starts.unfinishedFinishPredecessors(s);
         if (waitFor.isEmpty()) {
             finish(s, TaskStatus.COMPLETED, null);
             dispatch();
@@ -314,16 +271,6 @@ public final class ExecutionRun {
                     + " ended (finish_to_finish)");
             journal.taskChanged(s.record());
         }
-    }
-
-    private List<String> unfinishedFinishPredecessors(TaskSlot s) {
-        List<String> out = new ArrayList<>();
-        for (Dependency d : incomingOf(s)) {
-            if (d.type() == DependencyType.FINISH_TO_FINISH && !slots.get(d.from()).status.terminal()) {
-                out.add(d.from());
-            }
-        }
-        return out;
     }
 
     private synchronized void failed(TaskSlot s, int n, TaskFailure f) {
@@ -380,7 +327,7 @@ public final class ExecutionRun {
 
     private void releaseHeld() {
         for (TaskSlot h : slots.values()) {
-            if (h.held && unfinishedFinishPredecessors(h).isEmpty()) {
+            if (h.held && starts.unfinishedFinishPredecessors(h).isEmpty()) {
                 finish(h, TaskStatus.COMPLETED, null);
             }
         }
