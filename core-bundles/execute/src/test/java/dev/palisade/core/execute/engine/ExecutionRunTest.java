@@ -282,7 +282,8 @@ class ExecutionRunTest {
     void cancelEndsAWaitForApproval() throws Exception {
         ExecutionRun run = run(Plans.of("sequential").task("a", Map.of("requires_approval", true)));
         run.start();
-        waitUntil(() -> byName(run).get("a").status() == TaskStatus.WAITING_APPROVAL);
+        waitUntil(() -> gateway.undecided.containsKey("confirmation-of-a"));
+        assertEquals(TaskStatus.WAITING_APPROVAL, byName(run).get("a").status());
         run.cancel();
         assertEquals(ExecutionStatus.CANCELLED, finish(run));
         gateway.undecided.get("confirmation-of-a").accept("approved");
