@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import dev.palisade.host.bridge.HostProblem;
 import dev.palisade.host.bridge.TraceSink;
@@ -98,7 +99,11 @@ final class SpanRecorder {
         synchronized (unsent) {
             unsent.add(span);
             if (unsent.size() == 1) {
-                writer.execute(this::send);
+                try {
+                    writer.execute(this::send);
+                } catch (RejectedExecutionException stopping) {
+                    unsent.clear();
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import dev.palisade.core.execute.engine.ExecutionJournal;
 import dev.palisade.core.execute.engine.ExecutionStatus;
@@ -154,7 +155,14 @@ final class StoredJournal implements ExecutionJournal {
     private void queueWrite() {
         if (queuedWrite == null) {
             queuedWrite = new CompletableFuture<>();
-            writer.execute(this::write);
+            try {
+                writer.execute(this::write);
+            } catch (RejectedExecutionException stopping) {
+                queuedWrite.complete(null);
+                queuedWrite = null;
+                LOG.log(System.Logger.Level.DEBUG, "execution " + execution.id() + ": the module stops; this "
+                        + "progress stays unwritten and the next start marks the execution failed (host restarted)");
+            }
         }
     }
 
