@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -55,9 +56,18 @@ public final class RunningDistribution implements AutoCloseable {
      */
     public static RunningDistribution start(Path home, Map<String, String> environment,
             HomeSetup beforeStart) throws Exception {
+        return start(home, environment, beforeStart, List.of());
+    }
+
+    /**
+     * Same as {@link #start(Path, Map, HomeSetup)}, with extra options for {@code bin/palisade run}
+     * (such as {@code --db-url} and {@code --db-user}).
+     */
+    public static RunningDistribution start(Path home, Map<String, String> environment, HomeSetup beforeStart,
+            List<String> runOptions) throws Exception {
         DistributionCopy.copyTo(home);
         beforeStart.prepare(home);
-        return launch(home, environment);
+        return launch(home, environment, runOptions);
     }
 
     /** Same as {@link #start(Path)}, with extra environment variables for {@code bin/palisade}. */
@@ -71,12 +81,14 @@ public final class RunningDistribution implements AutoCloseable {
         void prepare(Path home) throws Exception;
     }
 
-    private static RunningDistribution launch(Path home, Map<String, String> environment) throws Exception {
+    private static RunningDistribution launch(Path home, Map<String, String> environment, List<String> runOptions)
+            throws Exception {
         int port = freePort();
         Path log = home.resolve("palisade-test.log");
-        ProcessBuilder command = new ProcessBuilder(home.resolve("bin/palisade").toString(), "run",
-                "--home", home.toString(), "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> args = new java.util.ArrayList<>(List.of(home.resolve("bin/palisade").toString(), "run",
+                "--home", home.toString(), "--port", Integer.toString(port)));
+        args.addAll(runOptions);
+        ProcessBuilder command = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(log.toFile());
         command.environment().put("JAVA_HOME", System.getProperty("java.home"));
         command.environment().putAll(environment);
         Process process = command.start();

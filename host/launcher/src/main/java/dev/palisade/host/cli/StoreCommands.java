@@ -21,13 +21,17 @@ import dev.palisade.host.internal.HostSettings;
  * (it holds {@code data/palisade.lock} and names its port in {@code data/palisade.port}), backup and
  * audit verify go through its loopback admin endpoints; a restore is refused then, because it
  * replaces the whole store under the running modules. When none runs, the command starts the store
- * in-process through the embedding API (features palisade-store and palisade-http, port 0), does its
- * work and stops it again.
+ * in-process through the embedding API (features palisade-store, palisade-http on port 0, and
+ * palisade-protocol, whose modules create their tables, so a restore into an empty database finds them),
+ * does its work and stops it again.
  */
 final class StoreCommands {
 
-    /** The boot features of the in-process host: the store, and HTTP only because port 0 needs it. */
-    static final String MAINTENANCE_FEATURES = "palisade-store,palisade-http";
+    /**
+     * The boot features of the in-process host: the store; HTTP only because port 0 needs it; the protocol
+     * modules because they create their own tables, which a backup holds and a restore fills.
+     */
+    static final String MAINTENANCE_FEATURES = "palisade-store,palisade-http,palisade-protocol";
 
     private final Path home;
     private final CommandLine commandLine;
