@@ -65,8 +65,8 @@ public final class ExtensionRuntime {
     private final AtomicReference<Quarantine> quarantine = new AtomicReference<>();
     private final Object lock = new Object();
     private long violationsSinceRelease;
-    private long timeoutsSinceRelease;
-    private long exhaustedSinceRelease;
+    /** Timeouts and VirtualMachineErrors since the last release: one count, so a mix of both quarantines too. */
+    private long exhaustionsSinceRelease;
     private ThreadPoolExecutor executor;
     private boolean closed;
 
@@ -235,7 +235,8 @@ public final class ExtensionRuntime {
      * Counts an invocation that ended in a {@link VirtualMachineError} (an allocation bomb's
      * {@link OutOfMemoryError}, a {@link StackOverflowError}) on this extension's thread, audits it and
      * quarantines at the timeouts' threshold ({@value RuntimeLimits#QUARANTINE_TIMEOUTS}): exhausting memory is
-     * treated like exhausting time. Fast, never throws.
+     * treated like exhausting time, and both count together (an allocation bomb on a loaded machine may end
+     * one call in a timeout and the next in an OutOfMemoryError). Fast, never throws.
      *
      * @param error the error's class name
      */
@@ -243,11 +244,12 @@ public final class ExtensionRuntime {
         audit.record(AuditTrail.HOST, "invocation-exhausted", extensionId, label + " ended a call with " + error);
         long count;
         synchronized (lock) {
-            count = ++exhaustedSinceRelease;
+            count = ++exhaustionsSinceRelease;
         }
         if (count >= limits.timeoutsThreshold()) {
-            quarantine(count + " invocations ended in " + error + " or another VirtualMachineError (threshold "
-                    + limits.timeoutsThreshold() + ", set by " + RuntimeLimits.QUARANTINE_TIMEOUTS + ")");
+            quarantine(count + " invocations timed out or ended in a VirtualMachineError, the last in " + error
+                    + " (threshold " + limits.timeoutsThreshold() + ", set by " + RuntimeLimits.QUARANTINE_TIMEOUTS
+                    + ")");
         }
     }
 
@@ -257,11 +259,12 @@ public final class ExtensionRuntime {
                 label + " ran past its " + timeout.toMillis() + " ms limit");
         long count;
         synchronized (lock) {
-            count = ++timeoutsSinceRelease;
+            count = ++exhaustionsSinceRelease;
         }
         if (count >= limits.timeoutsThreshold()) {
-            quarantine(count + " invocations timed out (threshold " + limits.timeoutsThreshold() + ", set by "
-                    + RuntimeLimits.QUARANTINE_TIMEOUTS + "; limit " + timeout.toMillis() + " ms each)");
+            quarantine(count + " invocations timed out or ended in a VirtualMachineError, the last past its "
+                    + timeout.toMillis() + " ms limit (threshold " + limits.timeoutsThreshold() + ", set by "
+                    + RuntimeLimits.QUARANTINE_TIMEOUTS + ")");
         }
     }
 
@@ -292,8 +295,7 @@ public final class ExtensionRuntime {
         ThreadPoolExecutor old;
         synchronized (lock) {
             violationsSinceRelease = 0;
-            timeoutsSinceRelease = 0;
-            exhaustedSinceRelease = 0;
+            exhaustionsSinceRelease = 0;
             old = stuck.get() > 0 ? executor : null;
             if (old != null) {
                 executor = null;

@@ -369,6 +369,6 @@ class InvokerTest {
                 () -> invoker.invoke(extension, "word_count", Map.of("text", "a")));
         assertEquals(409, next.status(), next.getMessage());
         assertTrue(extension.runtime().quarantine().orElseThrow().reason().contains("quarantined after 3 invocations"
-                + " ended in java.lang.OutOfMemoryError or another VirtualMachineError"), next.getMessage());
+                + " timed out or ended in a VirtualMachineError, the last in java.lang.OutOfMemoryError"), next.getMessage());
     }
 }

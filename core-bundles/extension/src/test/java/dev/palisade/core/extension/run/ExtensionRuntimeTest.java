@@ -76,6 +76,21 @@ class ExtensionRuntimeTest {
         assertEquals(1, runtime.stats().failures());
     }
 
+    /** Regression: an allocation bomb on a loaded machine timed out twice and ran out of memory once, unquarantined. */
+    @Test
+    void timeoutsAndExhaustedMemoryCountTogetherTowardQuarantine() {
+        ExtensionRuntime runtime = runtime(4, 0, 100);
+        for (int i = 0; i < 2; i++) {
+            assertThrows(HostProblem.class, () -> runtime.call(this::loopForever));
+        }
+        assertTrue(runtime.quarantine().isEmpty());
+        runtime.exhausted("java.lang.OutOfMemoryError");
+        assertEquals("looper 1.0.0 is quarantined after 3 invocations timed out or ended in a VirtualMachineError,"
+                + " the last in java.lang.OutOfMemoryError (threshold 3, set by palisade.quarantine.timeouts); release"
+                + " it with POST /api/v1/mplp/extensions/" + ID + "/release once the cause is understood",
+                runtime.quarantine().orElseThrow().reason());
+    }
+
     @Test
     void aLoopThatIgnoresInterruptsTimesOutKeepsItsThreadAndQuarantinesAtTheThreshold() throws Throwable {
         ExtensionRuntime runtime = runtime(4, 0, 100);
@@ -95,9 +110,9 @@ class ExtensionRuntimeTest {
         assertTrue(stats.totalMillis() >= 300, String.valueOf(stats.totalMillis()));
 
         Quarantine quarantine = runtime.quarantine().orElseThrow();
-        assertEquals("looper 1.0.0 is quarantined after 3 invocations timed out (threshold 3, set by"
-                + " palisade.quarantine.timeouts; limit 100 ms each); release it with POST /api/v1/mplp/extensions/"
-                + ID + "/release once the cause is understood", quarantine.reason());
+        assertEquals("looper 1.0.0 is quarantined after 3 invocations timed out or ended in a VirtualMachineError,"
+                + " the last past its 100 ms limit (threshold 3, set by palisade.quarantine.timeouts); release it with"
+                + " POST /api/v1/mplp/extensions/" + ID + "/release once the cause is understood", quarantine.reason());
         HostProblem refused = assertThrows(HostProblem.class, () -> runtime.call(() -> "never runs"));
         assertEquals(409, refused.status());
         assertEquals("extension-quarantined", refused.type());
