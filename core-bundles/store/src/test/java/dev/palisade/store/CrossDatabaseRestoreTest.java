@@ -15,6 +15,7 @@ import dev.palisade.store.StoreContract.Contents;
 import dev.palisade.store.backup.BackupProgress;
 import dev.palisade.store.backup.RestoreMode;
 import dev.palisade.store.backup.RestoreResult;
+import dev.palisade.store.testing.PostgresServer;
 
 /** A backup taken on one database restores into the other, both ways, to equal data. */
 class CrossDatabaseRestoreTest {
@@ -39,12 +40,12 @@ class CrossDatabaseRestoreTest {
 
     @Test
     void anH2BackupRestoresIntoPostgresql() {
-        moveBetween(open(H2), open(PostgresServer.shared()), files.resolve("h2.backup.gz"));
+        moveBetween(open(H2), open(PostgresServer.shared()::fresh), files.resolve("h2.backup.gz"));
     }
 
     @Test
     void aPostgresqlBackupRestoresIntoH2() {
-        moveBetween(open(PostgresServer.shared()), open(H2), files.resolve("pg.backup.gz"));
+        moveBetween(open(PostgresServer.shared()::fresh), open(H2), files.resolve("pg.backup.gz"));
     }
 
     private static void moveBetween(Store from, Store to, Path file) {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import dev.palisade.store.testing.PostgresServer;
+
 /** Outages against a PostgreSQL server of its own, stopped and started again on its data and port. */
 class PostgresOutageTest extends OutageContract {
 

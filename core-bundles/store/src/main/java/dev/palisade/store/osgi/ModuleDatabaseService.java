@@ -9,12 +9,17 @@ import dev.palisade.store.Store;
 import dev.palisade.store.StoreException;
 import dev.palisade.store.StoreMigrationException;
 
-/** The bridge's {@link ModuleDatabase} over the open store. Thread-safe. */
-final class ModuleDatabaseService implements ModuleDatabase {
+/**
+ * The bridge's {@link ModuleDatabase} over the open store. Thread-safe. Public only so that the store's
+ * test-jar ({@code dev.palisade.store.testing}) hands modules' unit tests the same service; the bundle exports
+ * no package, so nothing outside the store reaches it at runtime.
+ */
+public final class ModuleDatabaseService implements ModuleDatabase {
 
     private final Store store;
 
-    ModuleDatabaseService(Store store) {
+    /** @param store the open store; its owner closes it */
+    public ModuleDatabaseService(Store store) {
         this.store = store;
     }
 

