@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +94,24 @@ class ExtensionHostInFelixTest {
         return host.invoke("text-tools", "word_count", Map.of("text", text));
     }
 
+    private static final Pattern FACT = Pattern.compile("(code|steps|stopped_at)=(\\[[^\\]]*\\]|[a-z-]+)");
+    private static final String ALL_STEPS = "steps=[stage, trust, check, scan, update, grant, install, switch]";
+
+    /**
+     * @return the audit entries of deployment attempts, oldest first, as {@code "<actor>: <action> <target>"}
+     *         followed by their code, steps and stopped_at facts
+     */
+    private List<String> deploymentEntries() {
+        return felix.audit.stream().filter(line -> line.contains(": deployment.")).map(line -> {
+            StringBuilder summary = new StringBuilder(line.substring(0, line.indexOf(" {")));
+            Matcher fact = FACT.matcher(line.substring(line.indexOf(", code=")));
+            while (fact.find()) {
+                summary.append(' ').append(fact.group());
+            }
+            return summary.toString();
+        }).toList();
+    }
+
     @Test
     void deployInvokeReplaceAndUndeploy() {
         DeploymentRecord first = host.deploy(wordCountJar("tt-1.0.0.jar", "1.0.0"), DeploymentSource.DEPLOY_FOLDER);
@@ -129,6 +149,16 @@ class ExtensionHostInFelixTest {
 
         assertEquals(List.of(DeploymentOutcome.UNDEPLOYED, DeploymentOutcome.REPLACED, DeploymentOutcome.DEPLOYED),
                 host.deployments().stream().map(DeploymentRecord::outcome).toList());
+
+        assertEquals(List.of("host: deployment.deployed " + ID + " code=deployed " + ALL_STEPS,
+                "host: deployment.replaced " + ID + " code=replaced " + ALL_STEPS,
+                "operator: deployment.undeployed " + ID + " code=undeployed"), deploymentEntries());
+        String deployed = felix.audit.stream().filter(line -> line.startsWith("host: deployment.deployed "))
+                .findFirst().orElseThrow();
+        assertTrue(deployed.startsWith("host: deployment.deployed " + ID + " {detail=" + first.reason() + ", code=deployed,"
+                + " attempt=" + first.attemptId() + ", source=DEPLOY_FOLDER, file=tt-1.0.0.jar, sha256=" + first.sha256()
+                + ", version=1.0.0, publisher=CN=Text Tools Publisher"), deployed);
+        assertTrue(deployed.matches(".*, fingerprint=[0-9a-f]{64}, steps=.*"), deployed);
     }
 
     @Test
@@ -217,6 +247,12 @@ class ExtensionHostInFelixTest {
         assertEquals("1.0.0", host.extension(ID).orElseThrow().version());
         assertEquals(Map.of("words", 1), wordCount("one"));
         assertEquals(1, extensionBundles().size(), "failed bundles are uninstalled");
+
+        String untilGrant = " steps=[stage, trust, check, scan, update, grant] stopped_at=install";
+        assertEquals(List.of("host: deployment.deployed " + ID + " code=deployed " + ALL_STEPS,
+                "host: deployment.failed " + ID + " code=constructor-failed" + untilGrant,
+                "host: deployment.failed " + ID + " code=not-a-plugin" + untilGrant,
+                "host: deployment.failed " + ID + " code=unresolved" + untilGrant), deploymentEntries());
     }
 
     @Test
@@ -258,6 +294,9 @@ class ExtensionHostInFelixTest {
         assertEquals(List.of(), host.extensions());
         assertEquals(0, extensionBundles().size());
         assertEquals(2, host.deployments().size());
+
+        assertEquals(List.of("operator: deployment.refused unsigned.jar code=unsigned steps=[stage] stopped_at=trust",
+                "host: deployment.refused nothing.jar code=unreadable stopped_at=stage"), deploymentEntries());
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.jar.JarFile;
 
@@ -56,8 +55,9 @@ import dev.palisade.web.Json;
 
 /**
  * Deploys and removes extensions, and starts the ones an operator approves, one at a time. Every deployment
- * produces exactly one {@link DeploymentRecord}, handed to the {@link DeploymentRecords} before it is returned;
- * refusals and failures are records, never exceptions, and leave whatever served before serving. The trust
+ * produces exactly one {@link DeploymentRecord}, handed to the {@link DeploymentRecords} and written as one
+ * audit entry ({@link DeploymentAudit}) before it is returned; refusals and failures are records, never
+ * exceptions, and leave whatever served before serving. The trust
  * store and the grant policy are read from their files at every attempt, so changes count at once. After
  * the checks, the bytecode scan refuses forbidden calls and its report is kept; then the requested
  * permissions are decided: all granted (by the policy or earlier approvals) and the version is started and
@@ -82,6 +82,7 @@ public final class DeploymentPipeline {
     private final DeploymentRecords log;
     private final UploadKeeper uploads;
     private final Safeguards safeguards;
+    private final DeploymentAudit audit;
     private final BytecodeScanner scanner = new BytecodeScanner();
 
     /**
@@ -104,6 +105,7 @@ public final class DeploymentPipeline {
         this.log = log;
         this.uploads = uploads;
         this.safeguards = safeguards;
+        this.audit = new DeploymentAudit(safeguards.audit());
     }
 
     /**
@@ -119,22 +121,23 @@ public final class DeploymentPipeline {
         Objects.requireNonNull(jar, "jar");
         Objects.requireNonNull(source, "source");
         Path origin = jar.toAbsolutePath().normalize();
-        Attempt attempt = new Attempt(source, origin.getFileName() == null ? origin.toString()
-                : origin.getFileName().toString());
+        DeploymentAttempt attempt = new DeploymentAttempt(clock, source, origin.getFileName() == null
+                ? origin.toString() : origin.getFileName().toString());
         lock.lock();
         try {
             StagedJar staged;
             try {
                 staged = stager.stage(origin);
             } catch (DeploymentRefusedException e) {
-                return finish(attempt.refused(e.getMessage()));
+                return finish(attempt, attempt.refused(DeploymentStep.STAGE, e.getMessage()));
             } catch (UncheckedIOException | IllegalArgumentException e) {
-                return finish(attempt.refused(Reasons.of(Reasons.UNREADABLE, "cannot read " + origin + ": "
-                        + e.getMessage() + "; check that the file exists, is a regular file and is readable")));
+                return finish(attempt, attempt.refused(DeploymentStep.STAGE, Reasons.of(Reasons.UNREADABLE,
+                        "cannot read " + origin + ": " + e.getMessage()
+                                + "; check that the file exists, is a regular file and is readable")));
             }
             try {
-                attempt.sha256 = staged.sha256();
-                return finish(deployStaged(attempt, staged, origin));
+                attempt.staged(staged.sha256());
+                return finish(attempt, deployStaged(attempt, staged, origin));
             } finally {
                 staged.delete();
             }
@@ -143,12 +146,12 @@ public final class DeploymentPipeline {
         }
     }
 
-    private DeploymentRecord deployStaged(Attempt attempt, StagedJar staged, Path origin) {
+    private DeploymentRecord deployStaged(DeploymentAttempt attempt, StagedJar staged, Path origin) {
         TrustStore trust;
         try {
             trust = TrustStore.load(trustDir);
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            return attempt.refused(Reasons.of(Reasons.TRUST_STORE_UNREADABLE, "the trust store " + trustDir
+            return attempt.refused(DeploymentStep.TRUST, Reasons.of(Reasons.TRUST_STORE_UNREADABLE, "the trust store " + trustDir
                     + " cannot be read: " + e.getMessage() + "; fix or remove the file it names"));
         }
         ExtensionJarInspector inspector = new ExtensionJarInspector(new JarSignatureVerifier(trust, clock),
@@ -157,35 +160,13 @@ public final class DeploymentPipeline {
         try {
             inspected = inspector.inspect(staged);
         } catch (DeploymentRefusedException e) {
-            return attempt.refused(e.getMessage());
+            return attempt.refused(DeploymentStep.ofInspection(e.reason()), e.getMessage());
         }
+        attempt.signedBy(inspected.signer().subject(), inspected.signer().fingerprint());
+        attempt.pass(DeploymentStep.TRUST);
         ExtensionDescriptor descriptor = inspected.descriptor();
         attempt.describe(descriptor);
         String label = descriptor.name() + " " + descriptor.version();
-
-        ScanReport report;
-        try (JarFile jar = new JarFile(staged.path().toFile(), false)) {
-            report = scanner.scan(jar);
-            report.requireNoForbiddenCalls();
-        } catch (DeploymentRefusedException e) {
-            return attempt.refused(e.getMessage());
-        } catch (IOException | UncheckedIOException e) {
-            return attempt.refused(Reasons.of(Reasons.UNREADABLE, "the classes of " + label + " cannot be scanned: "
-                    + e.getMessage() + "; rebuild the jar"));
-        }
-
-        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, new UpdatePolicy.Candidate(descriptor.id(),
-                descriptor.name(), descriptor.version(), staged.sha256(), inspected.signer().subject(),
-                inspected.signer().fingerprint()));
-        switch (decision.kind()) {
-            case REFUSED:
-                return attempt.refused(Reasons.of(decision.code(), decision.detail()));
-            case UNCHANGED:
-                return attempt.record(DeploymentOutcome.DEPLOYED, Reasons.of(decision.code(), decision.detail()));
-            default:
-                break;
-        }
-
         ExtensionKind kind = ExtensionKind.of(descriptor.type()).orElseThrow(() -> new IllegalStateException(
                 "the descriptor check let type '" + descriptor.type() + "' through, which the host does not run"));
         MethodSchemas schemas;
@@ -193,7 +174,7 @@ public final class DeploymentPipeline {
             schemas = MethodSchemas.compile(schemaCompiler, descriptor.methods(), descriptor.inputSchemas(),
                     descriptor.outputSchemas());
         } catch (IllegalArgumentException e) {
-            return attempt.refused(Reasons.of(Reasons.INVALID_SCHEMA, label + ": " + e.getMessage()));
+            return attempt.refused(DeploymentStep.CHECK, Reasons.of(Reasons.INVALID_SCHEMA, label + ": " + e.getMessage()));
         }
         Duration timeout;
         try {
@@ -201,27 +182,54 @@ public final class DeploymentPipeline {
                     ? safeguards.limits().hookBudgetFor(configuredMillis(descriptor.json(), "hook_budget_ms"))
                     : safeguards.limits().timeoutFor(configuredMillis(descriptor.json(), "timeout_ms"));
         } catch (IllegalArgumentException e) {
-            return attempt.refused(Reasons.of(Reasons.INVALID_CONFIGURATION, label + ": " + e.getMessage()));
+            return attempt.refused(DeploymentStep.CHECK, Reasons.of(Reasons.INVALID_CONFIGURATION, label + ": " + e.getMessage()));
         }
+        attempt.pass(DeploymentStep.CHECK);
+
+        ScanReport report;
+        try (JarFile jar = new JarFile(staged.path().toFile(), false)) {
+            report = scanner.scan(jar);
+            report.requireNoForbiddenCalls();
+        } catch (DeploymentRefusedException e) {
+            return attempt.refused(DeploymentStep.SCAN, e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            return attempt.refused(DeploymentStep.SCAN, Reasons.of(Reasons.UNREADABLE, "the classes of " + label
+                    + " cannot be scanned: " + e.getMessage() + "; rebuild the jar"));
+        }
+        attempt.pass(DeploymentStep.SCAN);
+
+        UpdatePolicy.Decision decision = UpdatePolicy.decide(registry, new UpdatePolicy.Candidate(descriptor.id(),
+                descriptor.name(), descriptor.version(), staged.sha256(), inspected.signer().subject(),
+                inspected.signer().fingerprint()));
+        switch (decision.kind()) {
+            case REFUSED:
+                return attempt.refused(DeploymentStep.UPDATE, Reasons.of(decision.code(), decision.detail()));
+            case UNCHANGED:
+                return attempt.record(DeploymentOutcome.DEPLOYED, Reasons.of(decision.code(), decision.detail()));
+            default:
+                break;
+        }
+        attempt.pass(DeploymentStep.UPDATE);
 
         ExtensionPermissions permissions;
         try {
             permissions = decidePermissions(descriptor, inspected.signer().fingerprint(), inspected.signer().subject());
         } catch (DeploymentRefusedException e) {
-            return attempt.refused(e.getMessage());
+            return attempt.refused(DeploymentStep.GRANT, e.getMessage());
         } catch (InvalidGrantPolicyException e) {
-            return attempt.refused(Reasons.of(Reasons.GRANT_POLICY_INVALID, e.getMessage()));
+            return attempt.refused(DeploymentStep.GRANT, Reasons.of(Reasons.GRANT_POLICY_INVALID, e.getMessage()));
         } catch (HostProblem e) {
-            return attempt.refused(Reasons.of(Reasons.GRANT_STORE_UNREADABLE, "the approvals of " + label
+            return attempt.refused(DeploymentStep.GRANT, Reasons.of(Reasons.GRANT_STORE_UNREADABLE, "the approvals of " + label
                     + " cannot be read from the store: " + e.getMessage() + "; deploy again once the store is back"
                     + currentlyServing(decision)));
         }
+        attempt.pass(DeploymentStep.GRANT);
         Path dataFolder;
         try {
             Files.createDirectories(safeguards.capabilities().dataFolder(descriptor.id()));
             dataFolder = safeguards.capabilities().dataFolder(descriptor.id());
         } catch (IOException | RuntimeException e) {
-            return attempt.failed(Reasons.of(Reasons.DATA_FOLDER, "the data folder of " + label + " cannot be created: "
+            return attempt.failed(DeploymentStep.INSTALL, Reasons.of(Reasons.DATA_FOLDER, "the data folder of " + label + " cannot be created: "
                     + e + "; fix the data folder's permissions" + currentlyServing(decision)));
         }
         ExtensionRuntime runtime = new ExtensionRuntime(descriptor.id(), descriptor.name(), descriptor.version(),
@@ -229,7 +237,7 @@ public final class DeploymentPipeline {
         boolean pending = !permissions.pending().isEmpty();
 
         String location = ExtensionInstaller.LOCATION_PREFIX + descriptor.id() + "/" + descriptor.version() + "/"
-                + attempt.attemptId;
+                + attempt.attemptId();
         EnforcementTable table = safeguards.table();
         Optional<EnforcementTable.Entry> enforcedBefore = table.entry(descriptor.id());
         Bundle bundle;
@@ -246,17 +254,17 @@ public final class DeploymentPipeline {
         } catch (DeploymentFailure e) {
             table.restore(descriptor.id(), enforcedBefore);
             runtime.close();
-            return attempt.failed(e.reason() + currentlyServing(decision));
+            return attempt.failed(DeploymentStep.INSTALL, e.reason() + currentlyServing(decision));
         }
 
-        if (attempt.source == DeploymentSource.REST) {
+        if (attempt.source() == DeploymentSource.REST) {
             try {
                 uploads.keep(descriptor.id(), staged.path());
             } catch (IOException | RuntimeException e) {
                 installer.retire(bundle);
                 table.restore(descriptor.id(), enforcedBefore);
                 runtime.close();
-                return attempt.failed(Reasons.of(Reasons.UPLOAD_NOT_KEPT, "the upload of " + label
+                return attempt.failed(DeploymentStep.INSTALL, Reasons.of(Reasons.UPLOAD_NOT_KEPT, "the upload of " + label
                         + " could not be kept under " + uploads.dir() + " for the next start: " + e
                         + "; free disk space or fix the folder's permissions, then upload again"
                         + currentlyServing(decision)));
@@ -264,18 +272,20 @@ public final class DeploymentPipeline {
         } else {
             forgetUpload(descriptor.id());
         }
+        attempt.pass(DeploymentStep.INSTALL);
 
         ActiveExtension next = new ActiveExtension(descriptor.id(), descriptor.name(), descriptor.version(),
                 descriptor.type(), descriptor.methods(), Json.mapper().convertValue(descriptor.json(), MAP),
                 inspected.signer().subject(), inspected.signer().fingerprint(),
                 installation == null ? null : installation.entry(),
-                installation == null ? null : installation.classLoader(), schemas, clock.instant(), attempt.source,
+                installation == null ? null : installation.classLoader(), schemas, clock.instant(), attempt.source(),
                 origin, staged.sha256(), bundle, permissions, report.toJson(), runtime, dataFolder);
         if (pending) {
             table.enforce(descriptor.id(), Grants.of(dataFolder, permissions.granted()), runtime);
         }
         Optional<ActiveExtension> previous = registry.switchTo(next);
         previous.ifPresent(this::retire);
+        attempt.pass(DeploymentStep.SWITCH);
         auditPermissions(next);
         String signed = " (signed by " + inspected.signer().subject() + ")";
         DeploymentOutcome outcome = previous.isPresent() ? DeploymentOutcome.REPLACED : DeploymentOutcome.DEPLOYED;
@@ -391,12 +401,10 @@ public final class DeploymentPipeline {
     }
 
     private ActiveExtension startApproved(ActiveExtension extension, ExtensionPermissions approved, String by) {
-        Attempt attempt = new Attempt(DeploymentSource.REST, extension.origin().getFileName() == null
-                ? extension.name() : extension.origin().getFileName().toString());
-        attempt.sha256 = extension.sha256();
-        attempt.extensionId = extension.id();
-        attempt.extensionName = extension.name();
-        attempt.version = extension.version();
+        DeploymentAttempt attempt = DeploymentAttempt.of(clock, DeploymentSource.REST,
+                extension.origin().getFileName() == null ? extension.name() : extension.origin().getFileName().toString(),
+                extension);
+        attempt.pass(DeploymentStep.GRANT);
         safeguards.table().enforce(extension.id(), Grants.of(extension.dataFolder(), approved.granted()),
                 extension.runtime());
         ExtensionInstaller.Installation installation;
@@ -407,13 +415,16 @@ public final class DeploymentPipeline {
             registry.remove(extension.id());
             retire(extension);
             forgetUpload(extension.id());
-            DeploymentRecord record = finish(attempt.failed(e.reason() + "; the approved version was removed"));
+            DeploymentRecord record = finish(attempt, attempt.failed(DeploymentStep.START, e.reason()
+                    + "; the approved version was removed"));
             throw new HostProblem(422, "deployment-failed", "Deployment failed", record.reason(),
                     Map.of("extension", extension.id(), "reason", e.code()));
         }
+        attempt.pass(DeploymentStep.START);
         ActiveExtension started = extension.started(installation.entry(), installation.classLoader(), approved);
         registry.switchTo(started);
-        finish(attempt.record(DeploymentOutcome.DEPLOYED, Reasons.of(Reasons.APPROVED, extension.label()
+        attempt.pass(DeploymentStep.SWITCH);
+        finish(attempt, attempt.record(DeploymentOutcome.DEPLOYED, Reasons.of(Reasons.APPROVED, extension.label()
                 + " now serves: " + by + " approved " + PermissionJson.text(approved.approved()))));
         return started;
     }
@@ -442,7 +453,7 @@ public final class DeploymentPipeline {
         lock.lock();
         try {
             ActiveExtension serving = registry.find(idOrName).orElseThrow(() -> notFound(idOrName));
-            return finish(remove(serving, source));
+            return remove(serving, source);
         } finally {
             lock.unlock();
         }
@@ -463,7 +474,7 @@ public final class DeploymentPipeline {
                 LOG.log(System.Logger.Level.INFO, origin + " was removed; no extension serves from it");
                 return Optional.empty();
             }
-            return Optional.of(finish(remove(serving.get(), source)));
+            return Optional.of(remove(serving.get(), source));
         } finally {
             lock.unlock();
         }
@@ -485,13 +496,9 @@ public final class DeploymentPipeline {
                     + " cannot forget them now (" + e.getMessage() + "); a later version signed by the same key will"
                     + " get them without asking");
         }
-        Attempt attempt = new Attempt(source, serving.name());
-        attempt.sha256 = serving.sha256();
-        attempt.extensionId = serving.id();
-        attempt.extensionName = serving.name();
-        attempt.version = serving.version();
-        return attempt.record(DeploymentOutcome.UNDEPLOYED, Reasons.of(Reasons.UNDEPLOYED, serving.label()
-                + " was stopped and removed (requested from " + source + ")"));
+        DeploymentAttempt attempt = DeploymentAttempt.of(clock, source, serving.name(), serving);
+        return finish(attempt, attempt.record(DeploymentOutcome.UNDEPLOYED, Reasons.of(Reasons.UNDEPLOYED,
+                serving.label() + " was stopped and removed (requested from " + source + ")")));
     }
 
     /** Stops and uninstalls every extension this pipeline installed; kept uploads stay. No records. */
@@ -524,47 +531,14 @@ public final class DeploymentPipeline {
         }
     }
 
-    private DeploymentRecord finish(DeploymentRecord record) {
+    /** Writes the attempt's record to the deployment history and its entry to the audit log; neither throws. */
+    private DeploymentRecord finish(DeploymentAttempt attempt, DeploymentRecord record) {
         log.add(record);
+        audit.record(attempt, record);
         System.Logger.Level level = record.succeeded() || record.outcome() == DeploymentOutcome.UNDEPLOYED
                 ? System.Logger.Level.INFO : System.Logger.Level.WARNING;
         LOG.log(level, "deployment " + record.attemptId() + " of " + record.fileName() + " from " + record.source()
                 + ": " + record.outcome() + " " + record.reason());
         return record;
-    }
-
-    /** The facts of one attempt, filled in as the pipeline learns them. */
-    private final class Attempt {
-        final String attemptId = UUID.randomUUID().toString();
-        final DeploymentSource source;
-        final String fileName;
-        String sha256;
-        String extensionId;
-        String extensionName;
-        String version;
-
-        Attempt(DeploymentSource source, String fileName) {
-            this.source = source;
-            this.fileName = fileName;
-        }
-
-        void describe(ExtensionDescriptor descriptor) {
-            extensionId = descriptor.id();
-            extensionName = descriptor.name();
-            version = descriptor.version();
-        }
-
-        DeploymentRecord refused(String reason) {
-            return record(DeploymentOutcome.REFUSED, reason);
-        }
-
-        DeploymentRecord failed(String reason) {
-            return record(DeploymentOutcome.FAILED, reason);
-        }
-
-        DeploymentRecord record(DeploymentOutcome outcome, String reason) {
-            return new DeploymentRecord(attemptId, clock.instant(), source, fileName, sha256, outcome, extensionId,
-                    extensionName, version, reason);
-        }
     }
 }

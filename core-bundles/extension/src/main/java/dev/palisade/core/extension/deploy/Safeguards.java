@@ -16,7 +16,7 @@ import dev.palisade.core.extension.run.RuntimeLimits;
  * @param grantPolicy   the operator's policy file ({@code etc/grants.json}); {@code null} means no profiles
  * @param grants        the approvals kept across restarts
  * @param limits        thread pool, timeout and quarantine limits
- * @param audit         where every grant decision, denial and quarantine is recorded
+ * @param audit         where every deployment attempt, grant decision, denial and quarantine is recorded
  * @param capabilities  knows each extension's data folder (where relative file grants resolve, and the
  *                      files capability works)
  */
