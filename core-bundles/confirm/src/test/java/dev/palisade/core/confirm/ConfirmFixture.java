@@ -1,6 +1,5 @@
 package dev.palisade.core.confirm;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +13,11 @@ import dev.palisade.host.bridge.HookVerdict;
 import dev.palisade.host.bridge.LifecycleHooks;
 import dev.palisade.host.bridge.PolicyDecisions;
 import dev.palisade.host.bridge.PolicyVerdict;
+import dev.palisade.store.testing.TestModuleDatabase;
 import dev.palisade.web.Json;
 
 /**
- * The confirm module on a real H2 store with a movable clock, and stand-ins for the extension module's
+ * The confirm module on a real store (H2 or PostgreSQL) with a movable clock, and stand-ins for the extension module's
  * hook and policy services whose answers the test sets.
  */
 final class ConfirmFixture implements AutoCloseable {
@@ -25,14 +25,15 @@ final class ConfirmFixture implements AutoCloseable {
     static final Instant START = Instant.parse("2026-11-22T07:00:00Z");
 
     final MovableClock clock = new MovableClock(START);
-    final StoreDatabase db;
+    final TestModuleDatabase db;
     final ConfirmService service;
     final List<String> hookEvents = new ArrayList<>();
     volatile PolicyVerdict policyAnswer;
     volatile HookVerdict vetoOrAmend;
 
-    ConfirmFixture(Path dir) {
-        db = new StoreDatabase(dir);
+    /** @param db the store to run on, which {@link #close()} closes */
+    ConfirmFixture(TestModuleDatabase db) {
+        this.db = db;
         db.migrate("confirm", ConfirmFixture.class.getClassLoader(), ConfirmService.SCRIPTS);
         LifecycleHooks hooks = new LifecycleHooks() {
             @Override

@@ -21,7 +21,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.palisade.core.confirm.testing.DecisionSigner;
 import dev.palisade.host.bridge.HostProblem;
 import dev.palisade.protocol.JsonColumns;
+import dev.palisade.store.testing.TestModuleDatabase;
 
+/** The confirm module on a real H2 store (on PostgreSQL: {@link ConfirmServiceOnPostgresTest}). */
 class ConfirmServiceTest {
 
     private static final String ALICE = "a11ce000-0000-4000-8000-000000000001";
@@ -38,10 +40,15 @@ class ConfirmServiceTest {
 
     @BeforeEach
     void start() {
-        fx = new ConfirmFixture(dir);
+        fx = new ConfirmFixture(openDatabase(dir));
         fx.register(ALICE, alice);
         fx.register(BOB, bob);
         fx.register(CAROL, carol);
+    }
+
+    /** @return the store the tests run on, in {@code dir} if it keeps files */
+    TestModuleDatabase openDatabase(Path dir) {
+        return TestModuleDatabase.h2In(dir);
     }
 
     @AfterEach

@@ -24,7 +24,6 @@ import dev.palisade.core.execute.engine.TaskSpec;
 import dev.palisade.core.execute.engine.TaskStatus;
 import dev.palisade.core.execute.store.ExecutionHeader;
 import dev.palisade.core.execute.store.ExecutionStore;
-import dev.palisade.core.execute.store.H2ModuleDatabase;
 import dev.palisade.core.execute.store.LogLine;
 import dev.palisade.host.bridge.ConfirmationGate;
 import dev.palisade.host.bridge.ExtensionHost;
@@ -34,6 +33,7 @@ import dev.palisade.host.bridge.ProtocolObjects;
 import dev.palisade.host.bridge.TraceSink;
 import dev.palisade.protocol.Counters;
 import dev.palisade.protocol.Subscription;
+import dev.palisade.store.testing.TestModuleDatabase;
 
 /** The journal's write-behind on a real H2 store: batching, ordering, the end, and the live log. */
 class StoredJournalTest {
@@ -69,7 +69,7 @@ class StoredJournalTest {
 
     @TempDir
     Path data;
-    private H2ModuleDatabase db;
+    private TestModuleDatabase db;
     private ExecutionStore store;
     private final ExecutorService writer = Executors.newSingleThreadExecutor();
     private final Counters counters = new Counters();
@@ -78,7 +78,7 @@ class StoredJournalTest {
 
     @BeforeEach
     void open() {
-        db = new H2ModuleDatabase(data);
+        db = TestModuleDatabase.h2In(data);
         store = new ExecutionStore(db);
         store.migrate();
         ExecutionHeader header = new ExecutionHeader("e1", "p1", "c1", null, "sequential", T0, Map.of());

@@ -24,10 +24,9 @@ import dev.palisade.protocol.Counters;
 import dev.palisade.protocol.EventHub;
 import dev.palisade.protocol.JsonColumns;
 import dev.palisade.protocol.Subscription;
-import dev.palisade.store.Store;
-import dev.palisade.store.StoreConfig;
+import dev.palisade.store.testing.TestModuleDatabase;
 
-/** The recording path on a real H2 store, as the module runs it. */
+/** The recording path on a real H2 store, as the module runs it (on PostgreSQL: {@link TraceServiceOnPostgresTest}). */
 class TraceServiceTest {
 
     private static final String TRACE = "11111111-1111-4111-8111-111111111111";
@@ -38,22 +37,26 @@ class TraceServiceTest {
     @TempDir
     Path dir;
 
-    private Store store;
+    private TestModuleDatabase database;
     private TraceService traces;
     private final Counters counters = new Counters();
     private final EventHub<JsonNode> live = new EventHub<>();
 
     @BeforeEach
     void open() {
-        store = Store.open(StoreConfig.h2In(dir));
-        StoreDatabase database = new StoreDatabase(store);
+        database = openDatabase(dir);
         database.migrate("trace", SpanStore.class.getClassLoader(), SpanStore.SCRIPTS);
         traces = new TraceService(database, counters, live);
     }
 
+    /** @return the store the tests run on, in {@code dir} if it keeps files */
+    TestModuleDatabase openDatabase(Path dir) {
+        return TestModuleDatabase.h2In(dir);
+    }
+
     @AfterEach
     void close() {
-        store.close();
+        database.close();
     }
 
     @Test

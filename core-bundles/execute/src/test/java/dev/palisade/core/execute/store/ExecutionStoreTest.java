@@ -16,22 +16,31 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.palisade.core.execute.engine.TaskRecord;
 import dev.palisade.core.execute.engine.TaskSpec;
 import dev.palisade.core.execute.engine.TaskStatus;
+import dev.palisade.store.testing.TestModuleDatabase;
 
-/** The execute tables on a real H2 store, opened and migrated as the store bundle does. */
+/**
+ * The execute tables on a real H2 store, opened and migrated as the store bundle does (on PostgreSQL:
+ * {@link ExecutionStoreOnPostgresTest}).
+ */
 class ExecutionStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T07:00:00.123Z");
 
     @TempDir
     Path data;
-    private H2ModuleDatabase db;
+    private TestModuleDatabase db;
     private ExecutionStore store;
 
     @BeforeEach
     void open() {
-        db = new H2ModuleDatabase(data);
+        db = openDatabase(data);
         store = new ExecutionStore(db);
         store.migrate();
+    }
+
+    /** @return the store the tests run on, in {@code data} if it keeps files */
+    TestModuleDatabase openDatabase(Path data) {
+        return TestModuleDatabase.h2In(data);
     }
 
     @AfterEach

@@ -33,13 +33,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.palisade.core.trace.SpanChecks;
 import dev.palisade.core.trace.Spans;
-import dev.palisade.core.trace.StoreDatabase;
 import dev.palisade.core.trace.TraceService;
 import dev.palisade.core.trace.store.SpanStore;
 import dev.palisade.protocol.Counters;
 import dev.palisade.protocol.EventHub;
 import dev.palisade.store.Store;
 import dev.palisade.store.StoreConfig;
+import dev.palisade.store.testing.TestModuleDatabase;
 import dev.palisade.web.Json;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -67,7 +67,7 @@ public class IngestBenchmark {
 
     private Path dir;
     private EmbeddedPostgres pg;
-    private Store store;
+    private TestModuleDatabase db;
     private TraceService traces;
     private byte[] body;
 
@@ -86,8 +86,7 @@ public class IngestBenchmark {
             }
             config = StoreConfig.of("jdbc:postgresql://localhost:" + pg.getPort() + "/bench", "postgres", null);
         }
-        store = Store.open(config);
-        StoreDatabase db = new StoreDatabase(store);
+        db = TestModuleDatabase.over(Store.open(config));
         db.migrate("trace", SpanStore.class.getClassLoader(), SpanStore.SCRIPTS);
         traces = new TraceService(db, new Counters(), new EventHub<>());
         body = batchBody();
@@ -107,7 +106,7 @@ public class IngestBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws IOException {
-        store.close();
+        db.close();
         if (pg != null) {
             pg.close();
         }
