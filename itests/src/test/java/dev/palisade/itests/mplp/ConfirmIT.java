@@ -3,25 +3,17 @@ package dev.palisade.itests.mplp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.palisade.core.confirm.testing.DecisionSigner;
-import dev.palisade.itests.RunningDistribution;
 import dev.palisade.itests.RunningDistribution.Response;
 
 /**
@@ -30,28 +22,12 @@ import dev.palisade.itests.RunningDistribution.Response;
  * (forged, tampered, unlisted and unknown ones are refused with nothing changed); settled and expired
  * confirmations take no more decisions; bad input is answered as problem+json naming the field.
  */
-class ConfirmIT {
+@OnRunningDistribution.HostProperties("palisade.confirm.sweep.interval=PT1S")
+class ConfirmIT extends OnRunningDistribution {
 
     private static final String CONFIRMATIONS = "/api/v1/mplp/confirmations";
     private static final String APPROVERS = CONFIRMATIONS + "/approvers";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    static Path temp;
-
-    private static RunningDistribution host;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = RunningDistribution.start(temp.resolve("home"), Map.of(), home -> Files.writeString(
-                home.resolve("etc/palisade.properties"), "\npalisade.confirm.sweep.interval=PT1S\n",
-                StandardOpenOption.APPEND));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        host.close();
-    }
 
     @Test
     void aSignedDecisionApprovesAndEveryUnverifiableOneIsRefused() throws Exception {
@@ -229,9 +205,4 @@ class ConfirmIT {
         return out;
     }
 
-    private static void assertProblem(Response r, int status, String type) {
-        assertEquals(status, r.status(), r.body());
-        assertEquals("application/problem+json", r.contentType().split(";")[0]);
-        assertEquals("urn:palisade:problem:" + type, r.json().path("type").asText(), r.body());
-    }
 }

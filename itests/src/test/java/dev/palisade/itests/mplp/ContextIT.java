@@ -3,18 +3,13 @@ package dev.palisade.itests.mplp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.palisade.itests.RunningDistribution;
 import dev.palisade.itests.RunningDistribution.Response;
 
 /**
@@ -22,24 +17,9 @@ import dev.palisade.itests.RunningDistribution.Response;
  * delete; status and lifecycle stage transitions with their history; variables; snapshots and restore;
  * sync; and every kind of bad input answered as problem+json with nothing stored.
  */
-class ContextIT {
+class ContextIT extends OnRunningDistribution {
 
     private static final String CONTEXTS = "/api/v1/mplp/contexts";
-
-    @TempDir
-    static Path temp;
-
-    private static RunningDistribution host;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = RunningDistribution.start(temp.resolve("home"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        host.close();
-    }
 
     private static String context(String status, String stage, String variables) {
         return ("{'version':'1.0','status':'" + status + "','lifecycle_stage':'" + stage
@@ -58,12 +38,6 @@ class ContextIT {
 
     private static int count() {
         return host.get(CONTEXTS + "?limit=1000").json().path("contexts").size();
-    }
-
-    private static void assertProblem(Response r, int status, String type) {
-        assertEquals(status, r.status(), r.body());
-        assertEquals("application/problem+json", r.contentType().split(";")[0]);
-        assertEquals("urn:palisade:problem:" + type, r.json().path("type").asText(), r.body());
     }
 
     @Test

@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +21,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.palisade.itests.ProbeJars;
-import dev.palisade.itests.RunningDistribution;
 import dev.palisade.itests.RunningDistribution.Response;
 import dev.palisade.sandbox.testing.TestJar;
 
@@ -33,60 +30,49 @@ import dev.palisade.sandbox.testing.TestJar;
  * execution after its retries, a running execution is cancelled, and a plan whose plugin is missing or a
  * request that is wrong is refused with nothing stored.
  */
-class ExecuteIT {
+class ExecuteIT extends OnRunningDistribution {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FIXTURE_ID = "3f7c1d52-8e0b-4c5a-9d61-2b4e8a7f0c13";
 
-    @TempDir
-    static Path temp;
-    static RunningDistribution host;
     static String contextId;
 
     @BeforeAll
-    static void start() throws Exception {
-        host = RunningDistribution.start(temp.resolve("home"));
-        Path jar = TestJar.plugin("dev.palisade.itests.execute-fixture", "1.0.0")
-                .descriptor(fixtureDescriptor()).addClass(ExecuteFixture.class)
-                .signedTo(temp.resolve("execute-fixture.jar"), ProbeJars.samplePublisher());
-        Response deployed = host.postBytes("/api/v1/mplp/extensions?filename=execute-fixture.jar",
-                Files.readAllBytes(jar));
-        assertEquals("DEPLOYED", deployed.json().path("outcome").asText(), deployed.body());
-        Path hook = TestJar.plugin("dev.palisade.itests.execute-guard", "1.0.0")
-                .descriptor("""
-                    {"id": "8a2f4c6e-1b3d-4f5a-9c7e-2d4b6f8a0c1e", "name": "execute-guard", "version": "1.0.0",
-                     "type": "hook", "interface": {"events": ["before:task.execute"]},
-                     "implementation": {"runtime": "java", "entry_point": "%s"},
-                     "security": {"permissions": [], "sandbox_level": "basic"}}
-                    """.formatted(ExecuteGuardHook.class.getName()))
-                .addClass(ExecuteGuardHook.class)
-                .signedTo(temp.resolve("execute-guard.jar"), ProbeJars.samplePublisher());
-        Response hooked = host.postBytes("/api/v1/mplp/extensions?filename=execute-guard.jar", Files.readAllBytes(hook));
-        assertEquals("DEPLOYED", hooked.json().path("outcome").asText(), hooked.body());
+    static void deployFixturesAndOpenAContext() throws Exception {
+        deploy("execute-fixture", fixtureDescriptor(FIXTURE_ID, "execute-fixture", ""), ExecuteFixture.class);
+        deploy("execute-guard", """
+                {"id": "8a2f4c6e-1b3d-4f5a-9c7e-2d4b6f8a0c1e", "name": "execute-guard", "version": "1.0.0",
+                 "type": "hook", "interface": {"events": ["before:task.execute"]},
+                 "implementation": {"runtime": "java", "entry_point": "%s"},
+                 "security": {"permissions": [], "sandbox_level": "basic"}}
+                """.formatted(ExecuteGuardHook.class.getName()), ExecuteGuardHook.class);
         Response context = host.postJson("/api/v1/mplp/contexts", """
                 {"version": "1.0.0", "status": "active", "lifecycle_stage": "execution", "shared_state": {}}""");
         assertEquals(201, context.status(), context.body());
         contextId = context.json().path("id").asText();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (host != null) {
-            host.close();
-        }
+    /** Builds extension {@code name} (1.0.0) of {@code entry} signed by the sample publisher, and deploys it. */
+    private static void deploy(String name, String descriptor, Class<?> entry) throws Exception {
+        Path jar = TestJar.plugin("dev.palisade.itests." + name, "1.0.0").descriptor(descriptor).addClass(entry)
+                .signedTo(temp.resolve(name + ".jar"), ProbeJars.samplePublisher());
+        Response deployed = host.postBytes("/api/v1/mplp/extensions?filename=" + name + ".jar",
+                Files.readAllBytes(jar));
+        assertEquals("DEPLOYED", deployed.json().path("outcome").asText(), deployed.body());
     }
 
-    private static String fixtureDescriptor() {
+    /** @param configuration appended to the descriptor's implementation object ({@code ""} for none) */
+    private static String fixtureDescriptor(String id, String name, String configuration) {
         return """
-            {"id": "%s", "name": "execute-fixture", "version": "1.0.0", "type": "plugin",
+            {"id": "%s", "name": "%s", "version": "1.0.0", "type": "plugin",
              "interface": {"methods": ["noop", "flaky", "fail", "sleep"],
                "input_schema": {"noop": {"type": "object"}, "flaky": {"type": "object"},
                                 "fail": {"type": "object"}, "sleep": {"type": "object"}},
                "output_schema": {"noop": {"type": "object"}, "flaky": {"type": "object"},
                                  "fail": {"type": "object"}, "sleep": {"type": "object"}}},
-             "implementation": {"runtime": "java", "entry_point": "%s"},
+             "implementation": {"runtime": "java", "entry_point": "%s"%s},
              "security": {"permissions": [], "sandbox_level": "basic"}}
-            """.formatted(FIXTURE_ID, ExecuteFixture.class.getName());
+            """.formatted(id, name, ExecuteFixture.class.getName(), configuration);
     }
 
     /** A plan under construction: tasks, dependencies, workflow. */
@@ -309,8 +295,7 @@ class ExecuteIT {
         assertEquals("cancelled", execution.path("tasks").get(1).path("status").asText());
 
         Response again = host.postJson("/api/v1/mplp/executions/" + id + "/resume", "");
-        assertEquals(409, again.status());
-        assertEquals("urn:palisade:problem:invalid-transition", again.json().path("type").asText());
+        assertProblem(again, 409, "invalid-transition");
         assertEquals("execution " + id + " cannot change status from cancelled to running; allowed from cancelled: "
                 + "none: cancelled is final", again.json().path("detail").asText());
         assertEquals(404, host.postJson("/api/v1/mplp/executions/" + UUID.randomUUID() + "/pause", "").status());
@@ -324,8 +309,7 @@ class ExecuteIT {
         plan.task("bad-method", "text-tools", "shout", "{}");
         String planId = plan.store();
         Response refused = execute(planId, "{\"context_id\": \"" + contextId + "\"}");
-        assertEquals(409, refused.status(), refused.body());
-        assertEquals("urn:palisade:problem:task-not-runnable", refused.json().path("type").asText());
+        assertProblem(refused, 409, "task-not-runnable");
         assertEquals("the plan cannot run: task " + plan.ids.get(1) + ": extension no-such-plugin is not deployed; "
                 + "deploy it and execute again; task " + plan.ids.get(2) + ": extension text-tools has no method shout; "
                 + "its methods: [word_count, slugify, change_case, top_words]",

@@ -3,13 +3,11 @@ package dev.palisade.itests.mplp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,12 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 
-import dev.palisade.itests.RunningDistribution;
 import dev.palisade.itests.RunningDistribution.Response;
 
 /**
@@ -30,18 +26,14 @@ import dev.palisade.itests.RunningDistribution.Response;
  * without a change ticket and lets a ticketed one run; the policy passes or fails a plan's quality gate; the
  * adapter exports a plan to a loopback stub tracker once its net.connect grant is approved, and is refused before.
  */
-class ExtensionKindsIT {
+class ExtensionKindsIT extends OnRunningDistribution {
 
-    @TempDir
-    static Path temp;
-    static RunningDistribution host;
     static HttpServer tracker;
     static final List<String> issuesPosted = new CopyOnWriteArrayList<>();
     static String contextId;
 
     @BeforeAll
-    static void start() throws Exception {
-        host = RunningDistribution.start(temp.resolve("home"));
+    static void startTrackerAndDeploySamples() throws Exception {
         tracker = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AtomicInteger next = new AtomicInteger(100);
         tracker.createContext("/issues", exchange -> {
@@ -67,12 +59,9 @@ class ExtensionKindsIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stopTracker() {
         if (tracker != null) {
             tracker.stop(0);
-        }
-        if (host != null) {
-            host.close();
         }
     }
 

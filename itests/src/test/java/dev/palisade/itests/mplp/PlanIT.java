@@ -3,19 +3,14 @@ package dev.palisade.itests.mplp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.palisade.itests.RunningDistribution;
 import dev.palisade.itests.RunningDistribution.Response;
 
 /**
@@ -23,24 +18,9 @@ import dev.palisade.itests.RunningDistribution.Response;
  * read back; every kind of bad input refused with the field and the rule, nothing stored; validation,
  * timeline and the calls into other modules.
  */
-class PlanIT {
+class PlanIT extends OnRunningDistribution {
 
     private static final String PLANS = "/api/v1/mplp/plans";
-
-    @TempDir
-    static Path temp;
-
-    private static RunningDistribution host;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = RunningDistribution.start(temp.resolve("home"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        host.close();
-    }
 
     private static String id() {
         return UUID.randomUUID().toString();
@@ -58,12 +38,6 @@ class PlanIT {
     private static String plan(String name, List<String> tasks, List<String> deps) {
         return "{\"name\":\"" + name + "\",\"tasks\":[" + String.join(",", tasks) + "],\"dependencies\":["
                 + String.join(",", deps) + "]}";
-    }
-
-    private static void assertProblem(Response r, int status, String type) {
-        assertEquals(status, r.status(), r.body());
-        assertEquals("application/problem+json", r.contentType().split(";")[0], r.body());
-        assertEquals("urn:palisade:problem:" + type, r.json().path("type").asText(), r.body());
     }
 
     private static void assertNoneNamed(String name) {

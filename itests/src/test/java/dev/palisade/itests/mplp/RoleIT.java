@@ -3,19 +3,14 @@ package dev.palisade.itests.mplp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.palisade.itests.RunningDistribution;
 import dev.palisade.itests.RunningDistribution.Response;
 
 /**
@@ -23,24 +18,9 @@ import dev.palisade.itests.RunningDistribution.Response;
  * inheritance with overrides, cycles and unknown parents refused, the effective capabilities and
  * permissions; bad input answered as problem+json with nothing stored.
  */
-class RoleIT {
+class RoleIT extends OnRunningDistribution {
 
     private static final String ROLES = "/api/v1/mplp/roles";
-
-    @TempDir
-    static Path temp;
-
-    private static RunningDistribution host;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = RunningDistribution.start(temp.resolve("home"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        host.close();
-    }
 
     private static String role(String name, String capabilities, String permissions) {
         return ("{'name':'" + name + "','version':'1.0','capabilities':" + capabilities + ",'permissions':"
@@ -55,11 +35,6 @@ class RoleIT {
 
     private static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static void assertProblem(Response r, int status, String type) {
-        assertEquals(status, r.status(), r.body());
-        assertEquals("urn:palisade:problem:" + type, r.json().path("type").asText(), r.body());
     }
 
     private static String violations(Response r) {

@@ -3,7 +3,6 @@ package dev.palisade.itests.mplp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,14 +11,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.palisade.itests.RunningDistribution;
 import dev.palisade.itests.RunningDistribution.Response;
 
 /**
@@ -27,25 +22,10 @@ import dev.palisade.itests.RunningDistribution.Response;
  * read back by trace (flat and as a tree) and by query; bad batches refused naming the span's index, with
  * nothing of them stored; the live stream filtered by agent.
  */
-class TraceIT {
+class TraceIT extends OnRunningDistribution {
 
     private static final String TRACES = "/api/v1/mplp/traces";
     private static final Instant T0 = Instant.parse("2026-11-22T07:00:00Z");
-
-    @TempDir
-    static Path temp;
-
-    private static RunningDistribution host;
-
-    @BeforeAll
-    static void start() throws Exception {
-        host = RunningDistribution.start(temp.resolve("home"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        host.close();
-    }
 
     private static String id() {
         return UUID.randomUUID().toString();
@@ -62,11 +42,6 @@ class TraceIT {
 
     private static String batch(String... spans) {
         return "{\"spans\":[" + String.join(",", spans) + "]}";
-    }
-
-    private static void assertProblem(Response r, int status, String type) {
-        assertEquals(status, r.status(), r.body());
-        assertEquals("urn:palisade:problem:" + type, r.json().path("type").asText(), r.body());
     }
 
     @Test
