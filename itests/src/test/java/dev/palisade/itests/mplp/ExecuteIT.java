@@ -27,19 +27,22 @@ import dev.palisade.sandbox.testing.TestJar;
 /**
  * The execute engine through REST on the assembled distribution: plans of the signed text-tools sample's
  * {@code word_count} run sequentially and in parallel, a flaky task is retried, a failing one fails the
- * execution after its retries, a running execution is cancelled, and a plan whose plugin is missing or a
- * request that is wrong is refused with nothing stored.
+ * execution after its retries, a running execution is cancelled, and a plan whose plugin is missing or
+ * quarantined, or a request that is wrong, is refused with nothing stored.
  */
 class ExecuteIT extends OnRunningDistribution {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FIXTURE_ID = "3f7c1d52-8e0b-4c5a-9d61-2b4e8a7f0c13";
+    private static final String QUARANTINED_ID = "6d1e9b27-4c3a-4f8e-a2b5-7c0d9e1f3a48";
 
     static String contextId;
 
     @BeforeAll
     static void deployFixturesAndOpenAContext() throws Exception {
         deploy("execute-fixture", fixtureDescriptor(FIXTURE_ID, "execute-fixture", ""), ExecuteFixture.class);
+        deploy("quarantined-fixture", fixtureDescriptor(QUARANTINED_ID, "quarantined-fixture",
+                ", \"configuration\": {\"timeout_ms\": 100}"), ExecuteFixture.class);
         deploy("execute-guard", """
                 {"id": "8a2f4c6e-1b3d-4f5a-9c7e-2d4b6f8a0c1e", "name": "execute-guard", "version": "1.0.0",
                  "type": "hook", "interface": {"events": ["before:task.execute"]},
@@ -315,6 +318,31 @@ class ExecuteIT extends OnRunningDistribution {
                 + "its methods: [word_count, slugify, change_case, top_words]",
                 refused.json().path("detail").asText());
         assertEquals(2, refused.json().path("tasks").size());
+        assertEquals(0, host.get("/api/v1/mplp/executions?plan_id=" + planId).json().path("executions").size());
+    }
+
+    @Test
+    void aPlanWhosePluginIsQuarantinedIsRefusedNamingTheReleaseUrlAndNothingIsStored() throws Exception {
+        for (int call = 1; call <= 3; call++) {
+            Response timedOut = host.postJson("/api/v1/mplp/extensions/quarantined-fixture/execute",
+                    "{\"method\": \"sleep\", \"input\": {\"ms\": 2000}}");
+            assertProblem(timedOut, 504, "invocation-timeout");
+        }
+        host.await("/api/v1/mplp/extensions/quarantined-fixture",
+                r -> "quarantined".equals(r.json().path("state").asText()), "the third timeout to quarantine it");
+        Plan plan = new Plan("sequential");
+        plan.task("fine", "text-tools", "word_count", "{\"text\": \"x\"}");
+        plan.task("held", "quarantined-fixture", "noop", "{}");
+        String planId = plan.store();
+        Response refused = execute(planId, "{\"context_id\": \"" + contextId + "\"}");
+        assertProblem(refused, 409, "task-not-runnable");
+        assertEquals("the plan cannot run: task " + plan.ids.get(1) + ": extension quarantined-fixture is quarantined; "
+                + "release it with POST /api/v1/mplp/extensions/" + QUARANTINED_ID + "/release",
+                refused.json().path("detail").asText());
+        JsonNode task = refused.json().path("tasks").get(0);
+        assertEquals(1, refused.json().path("tasks").size(), refused.body());
+        assertEquals(plan.ids.get(1), task.path("task_id").asText(), refused.body());
+        assertEquals("quarantined-fixture", task.path("extension").asText(), refused.body());
         assertEquals(0, host.get("/api/v1/mplp/executions?plan_id=" + planId).json().path("executions").size());
     }
 
