@@ -14,6 +14,7 @@ import dev.palisade.core.extension.invoke.EntryCall;
 import dev.palisade.core.extension.registry.ActiveExtension;
 import dev.palisade.core.extension.registry.ExtensionKind;
 import dev.palisade.core.extension.registry.ExtensionRegistry;
+import dev.palisade.core.extension.run.RuntimeLimits;
 import dev.palisade.host.bridge.HookVerdict;
 import dev.palisade.host.bridge.HostProblem;
 import dev.palisade.host.bridge.LifecycleHooks;
@@ -70,7 +71,7 @@ public final class HookDispatcher implements LifecycleHooks {
                         (entry, context) -> decision(((Hook) entry).before(event, given, context)));
             } catch (HostProblem e) {
                 LOG.log(System.Logger.Level.WARNING, "hook " + hook.label() + " skipped for " + subscription + " ["
-                        + e.type() + "]: " + e.detail());
+                        + e.type() + "]: " + detail(hook, e));
                 continue;
             }
             String outcome = (String) answer.get("outcome");
@@ -125,8 +126,22 @@ public final class HookDispatcher implements LifecycleHooks {
             });
         } catch (HostProblem e) {
             LOG.log(System.Logger.Level.WARNING, "hook " + hook.label() + " failed for " + subscription + " ["
-                    + e.type() + "]: " + e.detail());
+                    + e.type() + "]: " + detail(hook, e));
         }
+    }
+
+    /**
+     * @return the problem's detail; for an overrun, one naming the setting a hook's publisher changes: a hook's
+     *         time limit is {@code hook_budget_ms}, not the {@code timeout_ms} the runtime names for plugins
+     */
+    private static String detail(ActiveExtension hook, HostProblem e) {
+        if (!"invocation-timeout".equals(e.type())) {
+            return e.detail();
+        }
+        return "hook " + hook.label() + " did not answer within its budget of " + hook.runtime().timeout().toMillis()
+                + " ms; its thread was interrupted and abandoned. Raise implementation.configuration.hook_budget_ms"
+                + " in the descriptor (at most " + RuntimeLimits.MAX_HOOK_BUDGET.toMillis() + " ms) if the work is"
+                + " legitimately slow, or report the hang to the hook's publisher";
     }
 
     /** Stops the after-pool: queued after-calls are dropped, running ones interrupted. */

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,14 +118,26 @@ class HookDispatcherTest {
         }), Duration.ofMillis(200), ExtensionPermissions.NONE);
         hook("b-stamp", stamping("b-stamp"), "before:task.execute");
 
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger(HookDispatcher.class.getName());
+        log.setFilter(record -> !warnings.add(record.getMessage()));
         long start = System.nanoTime();
-        HookVerdict verdict = hooks.before("task.execute", Map.of());
+        HookVerdict verdict;
+        try {
+            verdict = hooks.before("task.execute", Map.of());
+        } finally {
+            log.setFilter(null);
+        }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
         assertFalse(verdict.vetoed());
         assertEquals(Map.of("seen", List.of("b-stamp")), verdict.payload());
         assertTrue(millis < 3_000, "the round took " + millis + " ms");
         assertEquals(1, slow.runtime().stats().timeouts());
+        assertEquals(List.of("hook a-slow 1.0.0 skipped for before:task.execute [invocation-timeout]: hook a-slow 1.0.0"
+                + " did not answer within its budget of 200 ms; its thread was interrupted and abandoned. Raise"
+                + " implementation.configuration.hook_budget_ms in the descriptor (at most 5000 ms) if the work is"
+                + " legitimately slow, or report the hang to the hook's publisher"), warnings);
     }
 
     @Test
