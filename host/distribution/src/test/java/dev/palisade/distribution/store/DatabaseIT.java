@@ -119,7 +119,7 @@ class DatabaseIT {
                 "--home", h2Home.toString());
         assertEquals(0, taken.exitCode(), taken.output());
         assertTrue(taken.out().startsWith("backing up the store of " + h2Home + "\n"), taken.output());
-        assertTrue(taken.out().contains("  audit_log: 25 rows copied\n"), taken.output());
+        assertTrue(taken.out().contains("  audit_log: 26 rows copied\n"), taken.output()); // the sample's deployment and 25
         List<String> trial = StoreRows.auditOf(h2Home);
 
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
@@ -131,9 +131,10 @@ class DatabaseIT {
             PalisadeProcess restore = PalisadeProcess.run(prodHome, logs, "restore-pg", PASSWORD, "restore",
                     backup.toString(), "--home", prodHome.toString(), "--db-url", url, "--db-user", "postgres");
             assertEquals(0, restore.exitCode(), restore.output());
-            assertTrue(restore.out().contains("restored 26 rows (deployments 1, grants 0, audit_log 25) from H2,"),
+            assertTrue(restore.out().contains("restored 27 rows (deployments 1, grants 0, audit_log 26, "), // + module tables
                     restore.output());
-            assertTrue(restore.out().endsWith("audit log intact: 25 entries, chain verified\n"), restore.output());
+            assertTrue(restore.out().contains(", trace_spans 0) from H2,"), restore.output());
+            assertTrue(restore.out().endsWith("audit log intact: 26 entries, chain verified\n"), restore.output());
 
             int prodPort = DistributionHome.freePort();
             try (PalisadeProcess prod = PalisadeProcess.start(prodHome, logs, "production", PASSWORD, "run", "--home",
@@ -145,14 +146,14 @@ class DatabaseIT {
                 PalisadeProcess verify = PalisadeProcess.run(prodHome, logs, "verify-pg", Map.of(), "audit", "verify",
                         "--home", prodHome.toString());
                 assertEquals(0, verify.exitCode(), verify.output());
-                assertEquals("audit log intact: 25 entries, chain verified\n", verify.out());
-                assertEquals(26, BackupRestoreIT.seqOf(BackupRestoreIT.append(prodPort, "in.production")));
+                assertEquals("audit log intact: 27 entries, chain verified\n", verify.out()); // + the sample deployed again
+                assertEquals(28, BackupRestoreIT.seqOf(BackupRestoreIT.append(prodPort, "in.production")));
                 prod.stop();
             }
             try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
                 List<String> production = StoreRows.rows(c, StoreRows.AUDIT);
-                assertEquals(26, production.size());
-                assertEquals(trial, production.subList(0, 25));
+                assertEquals(28, production.size());
+                assertEquals(trial, production.subList(0, 26));
             }
         } catch (SQLException e) {
             fail("PostgreSQL: " + e.getMessage(), e);
