@@ -44,7 +44,8 @@ class StartFailureIT {
         PalisadeStartException e = failure(Palisade.builder().home(home).property("palisade.boot.features", "palisade-core,palisade-nope"));
         assertEquals(StartFailure.INVALID_FEATURES, e.failure());
         assertEquals("palisade.boot.features names feature palisade-nope, which no features file defines; known features:"
-                + " palisade-core, palisade-framework, palisade-http, palisade-json, palisade-logging, palisade-store", e.getMessage());
+                + " palisade-core, palisade-framework, palisade-http, palisade-json, palisade-logging, palisade-protocol,"
+                + " palisade-store", e.getMessage());
     }
 
     @Test
