@@ -129,6 +129,14 @@ class ExecuteIT extends OnRunningDistribution {
         return r.json();
     }
 
+    /** Executes the plan, expecting 409 {@code task-not-runnable} and no execution stored; @return the problem */
+    private static JsonNode refusedToRun(String planId) {
+        Response refused = execute(planId, "{\"context_id\": \"" + contextId + "\"}");
+        assertProblem(refused, 409, "task-not-runnable");
+        assertEquals(0, host.get("/api/v1/mplp/executions?plan_id=" + planId).json().path("executions").size());
+        return refused.json();
+    }
+
     private static JsonNode ended(String executionId) {
         return host.await("/api/v1/mplp/executions/" + executionId, r -> r.status() == 200
                 && List.of("completed", "failed", "cancelled").contains(r.json().path("status").asText())
@@ -310,15 +318,11 @@ class ExecuteIT extends OnRunningDistribution {
         plan.task("fine", "text-tools", "word_count", "{\"text\": \"x\"}");
         plan.task("missing", "no-such-plugin", "run", "{}");
         plan.task("bad-method", "text-tools", "shout", "{}");
-        String planId = plan.store();
-        Response refused = execute(planId, "{\"context_id\": \"" + contextId + "\"}");
-        assertProblem(refused, 409, "task-not-runnable");
+        JsonNode refused = refusedToRun(plan.store());
         assertEquals("the plan cannot run: task " + plan.ids.get(1) + ": extension no-such-plugin is not deployed; "
                 + "deploy it and execute again; task " + plan.ids.get(2) + ": extension text-tools has no method shout; "
-                + "its methods: [word_count, slugify, change_case, top_words]",
-                refused.json().path("detail").asText());
-        assertEquals(2, refused.json().path("tasks").size());
-        assertEquals(0, host.get("/api/v1/mplp/executions?plan_id=" + planId).json().path("executions").size());
+                + "its methods: [word_count, slugify, change_case, top_words]", refused.path("detail").asText());
+        assertEquals(2, refused.path("tasks").size());
     }
 
     @Test
@@ -333,17 +337,14 @@ class ExecuteIT extends OnRunningDistribution {
         Plan plan = new Plan("sequential");
         plan.task("fine", "text-tools", "word_count", "{\"text\": \"x\"}");
         plan.task("held", "quarantined-fixture", "noop", "{}");
-        String planId = plan.store();
-        Response refused = execute(planId, "{\"context_id\": \"" + contextId + "\"}");
-        assertProblem(refused, 409, "task-not-runnable");
+        JsonNode refused = refusedToRun(plan.store());
         assertEquals("the plan cannot run: task " + plan.ids.get(1) + ": extension quarantined-fixture is quarantined; "
                 + "release it with POST /api/v1/mplp/extensions/" + QUARANTINED_ID + "/release",
-                refused.json().path("detail").asText());
-        JsonNode task = refused.json().path("tasks").get(0);
-        assertEquals(1, refused.json().path("tasks").size(), refused.body());
-        assertEquals(plan.ids.get(1), task.path("task_id").asText(), refused.body());
-        assertEquals("quarantined-fixture", task.path("extension").asText(), refused.body());
-        assertEquals(0, host.get("/api/v1/mplp/executions?plan_id=" + planId).json().path("executions").size());
+                refused.path("detail").asText());
+        assertEquals(1, refused.path("tasks").size(), refused.toString());
+        JsonNode task = refused.path("tasks").get(0);
+        assertEquals(plan.ids.get(1), task.path("task_id").asText(), refused.toString());
+        assertEquals("quarantined-fixture", task.path("extension").asText(), refused.toString());
     }
 
     @Test
