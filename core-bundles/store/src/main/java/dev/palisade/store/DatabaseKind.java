@@ -59,6 +59,8 @@ public enum DatabaseKind {
             ds.setConnectTimeout(seconds);
             ds.setLoginTimeout(seconds);
             ds.setApplicationName("palisade");
+            // batched INSERTs travel as multi-row statements (the trace module's span batches, restores)
+            ds.setReWriteBatchedInserts(true);
             return ds;
         }
 
