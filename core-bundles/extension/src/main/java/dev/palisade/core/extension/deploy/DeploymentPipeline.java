@@ -27,6 +27,8 @@ import dev.palisade.core.extension.grant.InvalidGrantPolicyException;
 import dev.palisade.core.extension.grant.PermissionJson;
 import dev.palisade.core.extension.audit.AuditTrail;
 import dev.palisade.core.extension.invoke.MethodSchemas;
+import dev.palisade.core.extension.isolate.Isolation;
+import dev.palisade.core.extension.isolate.StrictIsolation;
 import dev.palisade.core.extension.invoke.SchemaCompiler;
 import dev.palisade.core.extension.registry.ActiveExtension;
 import dev.palisade.core.extension.registry.ExtensionKind;
@@ -84,6 +86,7 @@ public final class DeploymentPipeline {
     private final Safeguards safeguards;
     private final DeploymentAudit audit;
     private final BytecodeScanner scanner = new BytecodeScanner();
+    private final StrictIsolation strict;
 
     /**
      * @param stager    stages private copies into the staging folder
@@ -106,6 +109,7 @@ public final class DeploymentPipeline {
         this.uploads = uploads;
         this.safeguards = safeguards;
         this.audit = new DeploymentAudit(safeguards.audit());
+        this.strict = new StrictIsolation(safeguards.limits().threads());
     }
 
     /**
@@ -177,7 +181,9 @@ public final class DeploymentPipeline {
             return attempt.refused(DeploymentStep.CHECK, Reasons.of(Reasons.INVALID_SCHEMA, label + ": " + e.getMessage()));
         }
         Duration timeout;
+        Isolation isolation;
         try {
+            isolation = Isolation.of(descriptor.json(), kind == ExtensionKind.PLUGIN);
             timeout = kind == ExtensionKind.HOOK
                     ? safeguards.limits().hookBudgetFor(configuredMillis(descriptor.json(), "hook_budget_ms"))
                     : safeguards.limits().timeoutFor(configuredMillis(descriptor.json(), "timeout_ms"));
@@ -232,6 +238,15 @@ public final class DeploymentPipeline {
             return attempt.failed(DeploymentStep.INSTALL, Reasons.of(Reasons.DATA_FOLDER, "the data folder of " + label + " cannot be created: "
                     + e + "; fix the data folder's permissions" + currentlyServing(decision)));
         }
+        if (isolation.strict()) {
+            try {
+                strict.keep(staged.path(), dataFolder, descriptor.version(), staged.sha256());
+            } catch (IOException e) {
+                return attempt.failed(DeploymentStep.INSTALL, Reasons.of(Reasons.DATA_FOLDER, "the child JVM's copy of strict extension "
+                        + label + " cannot be kept beside its data folder: " + e + "; fix the data folder's"
+                        + " permissions" + currentlyServing(decision)));
+            }
+        }
         ExtensionRuntime runtime = new ExtensionRuntime(descriptor.id(), descriptor.name(), descriptor.version(),
                 timeout, safeguards.limits(), safeguards.audit(), clock);
         boolean pending = !permissions.pending().isEmpty();
@@ -246,9 +261,14 @@ public final class DeploymentPipeline {
             if (pending) {
                 bundle = installer.installOnly(staged.path(), location, label);
             } else {
-                table.enforce(descriptor.id(), Grants.of(dataFolder, permissions.granted()), runtime);
-                installation = installer.install(staged.path(), location, label, descriptor.entryPoint(), kind,
-                        runtime);
+                Grants grants = Grants.of(dataFolder, permissions.granted());
+                table.enforce(descriptor.id(), grants, runtime);
+                installation = isolation.strict()
+                        ? installer.startIsolated(installer.installOnly(staged.path(), location, label), label,
+                                descriptor.entryPoint(), runtime, strict.creation(descriptor.id(), descriptor.name(),
+                                        descriptor.version(), descriptor.entryPoint(), isolation, grants,
+                                        StrictIsolation.jarOf(dataFolder, descriptor.version(), staged.sha256())))
+                        : installer.install(staged.path(), location, label, descriptor.entryPoint(), kind, runtime);
                 bundle = installation.bundle();
             }
         } catch (DeploymentFailure e) {
@@ -405,12 +425,19 @@ public final class DeploymentPipeline {
                 extension.origin().getFileName() == null ? extension.name() : extension.origin().getFileName().toString(),
                 extension);
         attempt.pass(DeploymentStep.GRANT);
-        safeguards.table().enforce(extension.id(), Grants.of(extension.dataFolder(), approved.granted()),
-                extension.runtime());
+        Grants grants = Grants.of(extension.dataFolder(), approved.granted());
+        safeguards.table().enforce(extension.id(), grants, extension.runtime());
+        Isolation isolation = Isolation.of(Json.mapper().valueToTree(extension.descriptor()),
+                extension.kind() == ExtensionKind.PLUGIN);
         ExtensionInstaller.Installation installation;
         try {
-            installation = installer.start(extension.bundle(), extension.label(), extension.entryPoint(), extension.kind(),
-                    extension.runtime());
+            installation = isolation.strict()
+                    ? installer.startIsolated(extension.bundle(), extension.label(), extension.entryPoint(),
+                            extension.runtime(), strict.creation(extension.id(), extension.name(), extension.version(),
+                                    extension.entryPoint(), isolation, grants, StrictIsolation.jarOf(
+                                            extension.dataFolder(), extension.version(), extension.sha256())))
+                    : installer.start(extension.bundle(), extension.label(), extension.entryPoint(), extension.kind(),
+                            extension.runtime());
         } catch (DeploymentFailure e) {
             registry.remove(extension.id());
             retire(extension);

@@ -7,6 +7,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -165,8 +166,36 @@ public final class ExtensionInstaller {
             throw new DeploymentFailure(Reasons.NOT_INSTANTIABLE, "entry class " + entryPoint + " of " + label
                     + " has no public no-argument constructor; add one", e);
         }
+        return createOnPool(runtime, () -> construct(constructor, loader, label, entryPoint), label, entryPoint);
+    }
+
+    /**
+     * Starts a strict extension: its bundle stays installed, not started (no class of it loads in the host), and
+     * {@code creation} starts its child JVM on the version's pool under its time limit. On any failure the bundle
+     * is uninstalled before this method throws.
+     *
+     * @param creation answers the host's stand-in for the entry instance
+     *                 ({@link dev.palisade.core.extension.isolate.StrictIsolation#creation})
+     * @throws DeploymentFailure as {@link #install}
+     */
+    public Installation startIsolated(Bundle bundle, String label, String entryPoint, ExtensionRuntime runtime,
+            Callable<Object> creation) {
         try {
-            return runtime.create(() -> construct(constructor, loader, label, entryPoint));
+            Object entry = createOnPool(runtime, creation, label, entryPoint);
+            if (entry instanceof AutoCloseable child) {
+                runtime.closeWith(child);
+            }
+            return new Installation(bundle, null, entry);
+        } catch (RuntimeException e) {
+            retire(bundle);
+            throw e;
+        }
+    }
+
+    private static Object createOnPool(ExtensionRuntime runtime, Callable<Object> creation, String label,
+            String entryPoint) {
+        try {
+            return runtime.create(creation);
         } catch (TimeoutException e) {
             throw new DeploymentFailure(Reasons.CONSTRUCTOR_FAILED, "the constructor (or static initializer) of"
                     + " entry class " + entryPoint + " of " + label + " did not complete within the time limit of "

@@ -1,10 +1,15 @@
 package dev.palisade.core.extension.invoke;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What a plugin threw, read on the extension's thread inside the time limit: the host never calls a method of
- * the extension's throwable on its own threads. A host class; its fields are plain strings.
+ * the extension's throwable on its own threads. A host class; its fields are plain strings, so it crosses the
+ * pipe of a strict extension's child JVM as JSON ({@link #toJson}, {@link #fromJson}) and is answered as if the
+ * call had run in the host.
  */
-final class ExtensionFailure extends RuntimeException {
+public final class ExtensionFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,12 +39,20 @@ final class ExtensionFailure extends RuntimeException {
     }
 
     /** @return an output that breaks the boundary rule */
-    static ExtensionFailure outputNotJson(OutputCopy.NotJson e) {
+    public static ExtensionFailure outputNotJson(OutputCopy.NotJson e) {
         return new ExtensionFailure(Kind.OUTPUT_NOT_JSON, null, e.getMessage(), null, null, null, null);
     }
 
-    /** Describes {@code thrown}; call only on the extension's thread. Never throws. */
-    static ExtensionFailure describe(Throwable thrown) {
+    /**
+     * Describes {@code thrown}; call only on the extension's thread. Never throws.
+     *
+     * @return the description; {@code thrown} itself when it is one already (a strict extension's, read in its
+     *         child JVM)
+     */
+    public static ExtensionFailure describe(Throwable thrown) {
+        if (thrown instanceof ExtensionFailure described) {
+            return described;
+        }
         String className = thrown.getClass().getName();
         if (thrown instanceof VirtualMachineError) {
             return new ExtensionFailure(Kind.VM_ERROR, className, null, null, null, null, null);
@@ -64,6 +77,47 @@ final class ExtensionFailure extends RuntimeException {
             return new ExtensionFailure(Kind.FAILED, className, "(its description could not be read: "
                     + e.getClass().getName() + ")", null, null, null, null);
         }
+    }
+
+    /**
+     * @param className what ended the call where no exception class says it (a child JVM that ran out of memory
+     *                  or died)
+     * @param exhausted whether it exhausted a resource (counted toward quarantine as a VirtualMachineError is)
+     * @param detail    what happened
+     * @return the failure the call answers
+     */
+    public static ExtensionFailure of(String className, boolean exhausted, String detail) {
+        return new ExtensionFailure(exhausted ? Kind.VM_ERROR : Kind.FAILED, className, detail, null, null, null,
+                null);
+    }
+
+    /** @return the members of this description, as JSON values */
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", kind.name());
+        json.put("class", className);
+        json.put("detail", detail);
+        json.put("code", code);
+        json.put("field", field);
+        json.put("permission", permission);
+        json.put("target", target);
+        return json;
+    }
+
+    /**
+     * @param json what {@link #toJson} wrote
+     * @return the same description
+     * @throws IllegalArgumentException if {@code kind} is not one this class writes
+     */
+    public static ExtensionFailure fromJson(Map<String, Object> json) {
+        return new ExtensionFailure(Kind.valueOf(String.valueOf(json.get("kind"))), text(json, "class"),
+                text(json, "detail"), text(json, "code"), text(json, "field"), text(json, "permission"),
+                text(json, "target"));
+    }
+
+    private static String text(Map<String, Object> json, String key) {
+        Object value = json.get(key);
+        return value == null ? null : bound(String.valueOf(value));
     }
 
     private static String bound(Object text) {

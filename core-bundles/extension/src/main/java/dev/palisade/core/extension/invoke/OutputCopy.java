@@ -14,7 +14,7 @@ import java.util.Map;
  * invocation's time limit: reading an extension's own {@code Map}, {@code List} or {@code Number} subclass runs
  * its code, so that must happen there; the host only ever touches the copy. Stateless and thread-safe.
  */
-final class OutputCopy {
+public final class OutputCopy {
 
     private static final int MAX_DEPTH = 256;
 
@@ -22,7 +22,7 @@ final class OutputCopy {
     }
 
     /** Why an output cannot cross the boundary; its message names the JSON Pointer and the type. */
-    static final class NotJson extends RuntimeException {
+    public static final class NotJson extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         NotJson(String message) {
@@ -35,7 +35,7 @@ final class OutputCopy {
      * @return a copy made only of JDK classes
      * @throws NotJson naming the first value that breaks the rule
      */
-    static Object copy(Object value) {
+    public static Object copy(Object value) {
         return copy(value, "", 0);
     }
 

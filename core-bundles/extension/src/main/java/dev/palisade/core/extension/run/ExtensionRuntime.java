@@ -69,6 +69,7 @@ public final class ExtensionRuntime {
     private long exhaustionsSinceRelease;
     private ThreadPoolExecutor executor;
     private boolean closed;
+    private final java.util.List<AutoCloseable> resources = new java.util.ArrayList<>();
 
     /**
      * @param extensionId the extension's id
@@ -317,16 +318,45 @@ public final class ExtensionRuntime {
                 TimeUnit.NANOSECONDS.toMillis(totalNanos.get()), stuck.get(), timeout.toMillis());
     }
 
-    /** Stops the pool: running invocations are interrupted, later calls are turned away. */
+    /**
+     * Ties a resource of this version (a strict extension's child JVM) to this runtime: {@link #close} closes it
+     * after stopping the pool; on a closed runtime it is closed at once.
+     */
+    public void closeWith(AutoCloseable resource) {
+        synchronized (lock) {
+            if (!closed) {
+                resources.add(resource);
+                return;
+            }
+        }
+        closeQuietly(resource);
+    }
+
+    /**
+     * Stops the pool (running invocations are interrupted, later calls are turned away), then closes the
+     * resources {@linkplain #closeWith tied} to it.
+     */
     public void close() {
         ThreadPoolExecutor old;
+        java.util.List<AutoCloseable> tied;
         synchronized (lock) {
             closed = true;
             old = executor;
             executor = null;
+            tied = java.util.List.copyOf(resources);
+            resources.clear();
         }
         if (old != null) {
             old.shutdownNow();
+        }
+        tied.forEach(ExtensionRuntime::closeQuietly);
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "closing " + resource + " failed: " + e);
         }
     }
 
