@@ -115,13 +115,23 @@ final class ChildProcess {
 
     private void read() {
         try {
-            for (Map<String, Object> message = pipe.receive(); message != null; message = pipe.receive()) {
+            for (Map<String, Object> message = next(); message != null; message = next()) {
                 dispatch(message);
             }
         } catch (IOException | RuntimeException e) {
             kill("it broke the pipe protocol: " + e.getMessage());
         }
         died();
+    }
+
+    private Map<String, Object> next() throws IOException {
+        while (true) {
+            try {
+                return pipe.receive();
+            } catch (Pipe.NotAMessage e) {
+                LOG.log(System.Logger.Level.INFO, "[" + label + "] " + e.getMessage());
+            }
+        }
     }
 
     private void dispatch(Map<String, Object> message) {

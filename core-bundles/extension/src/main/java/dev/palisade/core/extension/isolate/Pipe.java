@@ -99,14 +99,29 @@ public final class Pipe {
         }
         Map<String, Object> message;
         try {
-            message = JSON.readValue(line, MESSAGE);
+            message = line.startsWith("{") ? JSON.readValue(line, MESSAGE) : null;
         } catch (JsonProcessingException e) {
             throw new IOException("a line on the pipe is not a JSON object: " + e.getOriginalMessage(), e);
         }
-        if (message == null || !(message.get("type") instanceof String)) {
+        if (message == null) {
+            throw new NotAMessage(line);
+        }
+        if (!(message.get("type") instanceof String)) {
             throw new IOException("a message on the pipe has no type");
         }
         return message;
+    }
+
+    /**
+     * A line that is no message: the JVM itself writes a few to standard output, where no Java code can redirect
+     * them ({@code Terminating due to java.lang.OutOfMemoryError} before it exits). The pipe goes on after it.
+     */
+    public static final class NotAMessage extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotAMessage(String line) {
+            super(line.length() > 2000 ? line.substring(0, 2000) + "…" : line);
+        }
     }
 
     /** Closes the sending side; the other end then reads the end of the pipe. */
