@@ -11,6 +11,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -252,6 +253,30 @@ final class EscapeHost implements AutoCloseable {
             throw new AssertionError(attempt + ": the canary is gone: " + e, e);
         }
         assertEquals(baseline, witness(), attempt + ": JVM-wide state changed");
+    }
+
+    /** {@link #assertNothingHappened}, and within 3 s: the host is not held up by what runs meanwhile. */
+    void assertAnswersPromptly(String attempt) {
+        long start = System.nanoTime();
+        assertNothingHappened(attempt);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "the host answered within 3 s, not " + took);
+    }
+
+    /** Asserts that {@code answer} is the host's 504 {@code invocation-timeout}. */
+    static void assertTimedOut(Response answer) {
+        assertEquals(504, answer.status(), answer.body());
+        assertEquals("urn:palisade:problem:invocation-timeout", answer.json().path("type").asText(), answer.body());
+    }
+
+    /** Asserts that {@code jar}'s next call is turned away with 409 and that the extension shows why. */
+    void assertQuarantined(HostileJar jar) {
+        Response next = attack(jar.name(), Map.of("order", "ab"));
+        assertEquals(409, next.status(), next.body());
+        assertEquals("urn:palisade:problem:extension-quarantined", next.json().path("type").asText(), next.body());
+        assertTrue(next.json().path("detail").asText().contains("quarantined"), next.body());
+        JsonNode shown = extension(jar.id());
+        assertTrue(shown.at("/quarantine/reason").asText().contains("quarantined after"), shown.toString());
     }
 
     /** @return files named escaped-* anywhere under the root */

@@ -14,7 +14,8 @@ import dev.palisade.sandbox.testing.TestPublisher;
 
 /**
  * One extension jar of the escape suite, built in code around a fixture class: a fresh id, a
- * descriptor with its methods (each taking and returning any object), the permissions it requests,
+ * descriptor with its methods (each taking and returning any object), the permissions it requests, its
+ * sandbox level (basic, or strict with a memory limit),
  * extra manifest headers and entries. It imports the extension and capability API packages unless a
  * test replaces Import-Package. Not thread-safe.
  */
@@ -29,6 +30,7 @@ final class HostileJar {
     private final Map<String, byte[]> entries = new LinkedHashMap<>();
     private List<String> methods = List.of("attack");
     private Long timeoutMs;
+    private String memoryLimit;
 
     private HostileJar(String name, Class<?> entry) {
         this.name = name;
@@ -94,6 +96,15 @@ final class HostileJar {
         return this;
     }
 
+    /**
+     * Makes it a {@code sandbox_level: "strict"} plugin, run in a child JVM with a heap of {@code memoryLimit}
+     * (implementation.configuration.memory_limit, such as "32m").
+     */
+    HostileJar strict(String memoryLimit) {
+        this.memoryLimit = memoryLimit;
+        return this;
+    }
+
     /** @return the jar, signed by {@code publisher}, written to {@code dir}/{name}.jar */
     Path signedTo(Path dir, TestPublisher publisher) {
         TestJar jar = TestJar.plugin("dev.palisade.escape." + name, "1.0.0").descriptor(descriptor());
@@ -110,15 +121,22 @@ final class HostileJar {
                 .map(p -> p[1] == null ? "{\"permission\": \"" + p[0] + "\"}"
                         : "{\"permission\": \"" + p[0] + "\", \"target\": \"" + p[1] + "\"}")
                 .collect(Collectors.joining(", "));
-        String configuration = timeoutMs == null ? ""
-                : ", \"configuration\": {\"timeout_ms\": " + timeoutMs + "}";
+        List<String> settings = new ArrayList<>();
+        if (timeoutMs != null) {
+            settings.add("\"timeout_ms\": " + timeoutMs);
+        }
+        if (memoryLimit != null) {
+            settings.add("\"memory_limit\": \"" + memoryLimit + "\"");
+        }
+        String configuration = settings.isEmpty() ? ""
+                : ", \"configuration\": {" + String.join(", ", settings) + "}";
         return """
             {"id": "%s", "name": "%s", "version": "1.0.0", "type": "plugin",
              "interface": {"methods": [%s], "input_schema": {%s}, "output_schema": {%s}},
              "implementation": {"runtime": "java", "entry_point": "%s"%s},
-             "security": {"permissions": [%s], "sandbox_level": "basic"}}
+             "security": {"permissions": [%s], "sandbox_level": "%s"}}
             """.formatted(id, name,
                 methods.stream().map(m -> "\"" + m + "\"").collect(Collectors.joining(", ")), schemas,
-                schemas, entry.getName(), configuration, requested);
+                schemas, entry.getName(), configuration, requested, memoryLimit == null ? "basic" : "strict");
     }
 }

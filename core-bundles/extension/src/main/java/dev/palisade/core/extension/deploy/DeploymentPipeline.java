@@ -274,6 +274,7 @@ public final class DeploymentPipeline {
         } catch (DeploymentFailure e) {
             table.restore(descriptor.id(), enforcedBefore);
             runtime.close();
+            StrictIsolation.discard(StrictIsolation.jarOf(dataFolder, descriptor.version(), staged.sha256()), label);
             return attempt.failed(DeploymentStep.INSTALL, e.reason() + currentlyServing(decision));
         }
 
@@ -456,10 +457,15 @@ public final class DeploymentPipeline {
         return started;
     }
 
-    /** Stops a version's bundle and runtime; its grants go unless a newer version of it took its place. */
+    /**
+     * Stops a version's bundle and runtime (and a strict version's child JVM) and deletes a strict version's jar
+     * copy; its grants go unless a newer version of it took its place.
+     */
     private void retire(ActiveExtension extension) {
         installer.retire(extension.bundle());
         extension.runtime().close();
+        StrictIsolation.discard(StrictIsolation.jarOf(extension.dataFolder(), extension.version(), extension.sha256()),
+                extension.label());
         Optional<EnforcementTable.Entry> entry = safeguards.table().entry(extension.id());
         if (entry.isPresent() && entry.get().runtime() == extension.runtime()) {
             safeguards.table().remove(extension.id());

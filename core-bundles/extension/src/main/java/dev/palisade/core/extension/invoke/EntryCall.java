@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.palisade.api.capability.Capabilities;
 import dev.palisade.api.extension.InvocationContext;
 import dev.palisade.core.extension.capability.CapabilityFactory;
 import dev.palisade.core.extension.capability.InvocationCapabilities;
@@ -64,7 +63,7 @@ public final class EntryCall {
                     "the capabilities of extension " + extension.label() + " could not be made: " + e.getMessage(),
                     properties(extension, method));
         }
-        InvocationContext context = new Context(extension.id(), extension.name(), extension.version(), method,
+        InvocationContext context = new CallContext(extension.id(), extension.name(), extension.version(), method,
                 invocationId, capabilities);
         ClassLoader loader = extension.classLoader();
         Object entry = extension.entry();
@@ -153,9 +152,5 @@ public final class EntryCall {
         props.put("version", extension.version());
         props.put("method", method);
         return props;
-    }
-
-    private record Context(String extensionId, String extensionName, String extensionVersion, String method,
-            String invocationId, Capabilities capabilities) implements InvocationContext {
     }
 }

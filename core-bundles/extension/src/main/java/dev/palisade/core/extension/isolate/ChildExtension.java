@@ -12,11 +12,11 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.palisade.api.capability.Capabilities;
 import dev.palisade.api.extension.InvocationContext;
 import dev.palisade.api.extension.Plugin;
 import dev.palisade.api.sandbox.SandboxViolation;
 import dev.palisade.core.extension.deploy.Reasons;
+import dev.palisade.core.extension.invoke.CallContext;
 import dev.palisade.core.extension.invoke.ExtensionFailure;
 import dev.palisade.core.extension.invoke.OutputCopy;
 import dev.palisade.sandbox.isolate.WovenJarLoader;
@@ -164,7 +164,7 @@ final class ChildExtension {
         RemoteCapabilities capabilities = new RemoteCapabilities(pipe, call, id);
         running.put(call, capabilities);
         String method = (String) message.get("method");
-        InvocationContext context = new Context(id, name, version, method, (String) message.get("invocation"),
+        InvocationContext context = new CallContext(id, name, version, method, (String) message.get("invocation"),
                 capabilities);
         Map<String, Object> answer;
         Thread thread = Thread.currentThread();
@@ -211,9 +211,5 @@ final class ChildExtension {
             super(detail, null, false, false);
             this.code = code;
         }
-    }
-
-    private record Context(String extensionId, String extensionName, String extensionVersion, String method,
-            String invocationId, Capabilities capabilities) implements InvocationContext {
     }
 }

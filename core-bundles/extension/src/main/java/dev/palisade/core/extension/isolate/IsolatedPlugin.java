@@ -1,7 +1,5 @@
 package dev.palisade.core.extension.isolate;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -111,11 +109,6 @@ public final class IsolatedPlugin implements Plugin, AutoCloseable {
         } finally {
             lock.unlock();
         }
-        try {
-            Files.deleteIfExists(jar);
-        } catch (IOException e) {
-            System.getLogger(IsolatedPlugin.class.getName()).log(System.Logger.Level.WARNING, "the copy " + jar
-                    + " of strict extension " + label + " could not be deleted: " + e.getMessage());
-        }
+        StrictIsolation.discard(jar, label);
     }
 }

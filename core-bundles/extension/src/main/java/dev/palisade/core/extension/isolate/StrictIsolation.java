@@ -56,6 +56,22 @@ public final class StrictIsolation {
     }
 
     /**
+     * Deletes the child's copy of a version's jar if one was kept (a retired version, a failed start); a copy that
+     * cannot be deleted is logged.
+     *
+     * @param jar   the copy, at {@link #jarOf}
+     * @param label the version's name and version, for the log
+     */
+    public static void discard(Path jar, String label) {
+        try {
+            Files.deleteIfExists(jar);
+        } catch (IOException e) {
+            System.getLogger(StrictIsolation.class.getName()).log(System.Logger.Level.WARNING, "the copy " + jar
+                    + " of strict extension " + label + " could not be deleted: " + e.getMessage());
+        }
+    }
+
+    /**
      * @param id         the extension's id
      * @param name       its name
      * @param version    its version
