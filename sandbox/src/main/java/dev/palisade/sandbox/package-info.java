@@ -51,6 +51,13 @@
  * extension that catches it cannot hide it. Where the JDK would act on the extension's behalf after a
  * check, the call is replaced instead ({@code replace} rules): the guard checks and makes the call in a
  * form the sandbox controls.</li>
+ * <li><b>Process isolation</b> ({@link dev.palisade.sandbox.isolate}), for a plugin whose descriptor says
+ * {@code sandbox_level: strict}: the host runs it in a child JVM with its own heap
+ * ({@code memory_limit}), exit on the first OutOfMemoryError, one processor and a small stack — the only hard
+ * limit on an extension's memory, and a call past its time limit ends for good with the child. There a {@link dev.palisade.sandbox.isolate.WovenJarLoader} stands in for the two
+ * layers above (the same weaving, rules and visible packages), the decision point holds the grants passed at
+ * start, and every denial is reported to the host, which counts it as its own. The host side (child JVM, pipe,
+ * limits) is in the core extension bundle; {@code docs/ARCHITECTURE.md} ("Strict isolation") describes it.</li>
  * </ol>
  *
  * <h2>HTTP redirects</h2>
@@ -76,8 +83,8 @@
  * (only the elements below cost a look-up); extensions cannot create links, an operator or another
  * process can.</li>
  * <li>Resource exhaustion: endless loops, unbounded allocation, deadlocks, threads an extension
- * granted thread.create starts. These need the run-time executor with time limits, accounting and
- * quarantine, or process isolation ({@code sandbox_level: strict}).</li>
+ * granted thread.create starts, in the host. These need the run-time executor with time limits, accounting and
+ * quarantine; a strict plugin's heap is bounded by its child JVM, and its loops end with it.</li>
  * <li>Bugs in the JDK or in allowed JDK members that can be tricked into running extension-chosen
  * code; and which bundles are extensions: the host's {@link dev.palisade.sandbox.weaving.ExtensionBundles}
  * decides, and a bundle it does not name is not woven.</li>
