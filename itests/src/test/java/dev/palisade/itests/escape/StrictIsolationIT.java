@@ -9,14 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.palisade.itests.RunningDistribution.Response;
 import dev.palisade.itests.escape.hostile.AllocationBomb;
@@ -30,31 +25,11 @@ import dev.palisade.itests.escape.hostile.ReadWithFiles;
  * failures; a loop is killed at its time limit (504) and quarantined; a granted file read works in the child and an
  * ungranted one is denied with the very message an in-process plugin gets, counted and audited by the host.
  */
-class StrictIsolationIT {
+class StrictIsolationIT extends SharedEscapeHost {
 
     private static final long TIMEOUT_MS = 3000;
+    /** The host's default quarantine threshold (palisade.quarantine.timeouts). */
     private static final int QUARANTINE_AFTER = 3;
-
-    @TempDir
-    static Path root;
-    static EscapeHost escape;
-    static ExecutorService callers;
-
-    @BeforeAll
-    static void start() throws Exception {
-        escape = EscapeHost.start(root, List.of("palisade.quarantine.timeouts=" + QUARANTINE_AFTER), null);
-        callers = Executors.newCachedThreadPool();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (callers != null) {
-            callers.shutdownNow();
-        }
-        if (escape != null) {
-            escape.close();
-        }
-    }
 
     @Test
     void anAllocationBombEndsOnlyItsChildAndIsQuarantinedWhileTheHostServes() throws Exception {
@@ -63,8 +38,7 @@ class StrictIsolationIT {
         escape.deploy(jar);
 
         for (int i = 0; i < QUARANTINE_AFTER; i++) {
-            CompletableFuture<Response> bomb = CompletableFuture.supplyAsync(() -> escape.attack(jar.name(), Map.of()),
-                    callers);
+            CompletableFuture<Response> bomb = attack(jar);
             escape.assertAnswersPromptly("while a strict allocation bomb runs");
             Response answer = bomb.get(30, TimeUnit.SECONDS);
             assertEquals(502, answer.status(), answer.body());
@@ -88,8 +62,7 @@ class StrictIsolationIT {
 
         for (int i = 0; i < QUARANTINE_AFTER; i++) {
             long start = System.nanoTime();
-            CompletableFuture<Response> loop = CompletableFuture.supplyAsync(() -> escape.attack(jar.name(), Map.of()),
-                    callers);
+            CompletableFuture<Response> loop = attack(jar);
             Thread.sleep(200);
             assertTrue(!loop.isDone(), "the loop is still running");
             escape.assertAnswersPromptly("while a strict loop runs");
@@ -140,6 +113,10 @@ class StrictIsolationIT {
         assertEquals(1, escape.violations(strict.id()), "the child's denial was counted by the host");
         escape.assertAuditedSince(audited);
         escape.assertNothingHappened("strict ungranted read");
+    }
+
+    private static CompletableFuture<Response> attack(HostileJar jar) {
+        return CompletableFuture.supplyAsync(() -> escape.attack(jar.name(), Map.of()));
     }
 
     private static boolean isChildJvm(ProcessHandle process) {
