@@ -57,7 +57,7 @@
  * limit on an extension's memory, and a call past its time limit ends for good with the child. There a {@link dev.palisade.sandbox.isolate.WovenJarLoader} stands in for the two
  * layers above (the same weaving, rules and visible packages), the decision point holds the grants passed at
  * start, and every denial is reported to the host, which counts it as its own. The host side (child JVM, pipe,
- * limits) is in the core extension bundle; {@code docs/ARCHITECTURE.md} ("Strict isolation") describes it.</li>
+ * limits) is in the core extension bundle; {@code docs/EXTENSIONS.md} ("Strict isolation") describes it.</li>
  * </ol>
  *
  * <h2>HTTP redirects</h2>

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * One direction pair of the pipe between the host and a strict extension's child JVM: messages are JSON objects,
  * one per line (UTF-8), each with a {@code type}. Writing is synchronized, so many threads may send; reading is
- * for one thread. The message types are the constants below; {@code docs/ARCHITECTURE.md} ("Strict isolation")
+ * for one thread. The message types are the constants below; {@code docs/EXTENSIONS.md} ("Strict isolation")
  * lists their members.
  */
 public final class Pipe {
