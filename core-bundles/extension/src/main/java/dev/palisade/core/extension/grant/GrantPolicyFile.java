@@ -107,7 +107,7 @@ public final class GrantPolicyFile {
         }
         if (!problems.isEmpty()) {
             throw new InvalidGrantPolicyException(source + " is not a valid grant policy:\n  " + String.join("\n  ", problems)
-                    + "\nfix each listed entry; the format is described in docs/ARCHITECTURE.md (Grants)");
+                    + "\nfix each listed entry; the format is described in docs/EXTENSIONS.md (Grants)");
         }
         return new GrantPolicy(profiles);
     }

@@ -76,7 +76,7 @@ class GrantPolicyFileTest {
                   /profiles/1/grant/0: path glob "../etc/**" contains '..'; name the folder itself (relative patterns\
                  stay inside the data folder)
                   /profiles/2: names no publisher; add "fingerprints" or "subjects" ("*" for every trusted publisher)
-                fix each listed entry; the format is described in docs/ARCHITECTURE.md (Grants)"""
+                fix each listed entry; the format is described in docs/EXTENSIONS.md (Grants)"""
                 .formatted(assertThrows(IllegalArgumentException.class,
                         () -> Permission.parse("process.start", "x")).getMessage()), e.getMessage());
     }
