@@ -19,6 +19,7 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
+import dev.palisade.core.extension.isolate.IsolatedPlugin;
 import dev.palisade.core.extension.registry.ExtensionKind;
 import dev.palisade.core.extension.run.ExtensionRuntime;
 
@@ -182,8 +183,9 @@ public final class ExtensionInstaller {
             Callable<Object> creation) {
         try {
             Object entry = createOnPool(runtime, creation, label, entryPoint);
-            if (entry instanceof AutoCloseable child) {
+            if (entry instanceof IsolatedPlugin child) {
                 runtime.closeWith(child);
+                runtime.onTimeout(child::stopTimedOutChild);
             }
             return new Installation(bundle, null, entry);
         } catch (RuntimeException e) {

@@ -21,6 +21,8 @@ import dev.palisade.core.extension.invoke.ExtensionFailure;
  */
 public final class IsolatedPlugin implements Plugin, AutoCloseable {
 
+    private static final String TIMED_OUT = "a call ran past its time limit; the next call starts a new child JVM";
+
     private final List<String> command;
     private final Map<String, Object> start;
     private final String extensionId;
@@ -29,7 +31,7 @@ public final class IsolatedPlugin implements Plugin, AutoCloseable {
     private final long heapMegabytes;
     private final Path jar;
     private final ReentrantLock lock = new ReentrantLock();
-    private ChildProcess child;
+    private volatile ChildProcess child;
     private boolean closed;
 
     IsolatedPlugin(List<String> command, Map<String, Object> start, String extensionId, String name, String label,
@@ -71,7 +73,7 @@ public final class IsolatedPlugin implements Plugin, AutoCloseable {
         try {
             return running.call(method, input, context.invocationId(), context.capabilities());
         } catch (InterruptedException e) {
-            running.kill("a call ran past its time limit; the next call starts a new child JVM");
+            running.kill(TIMED_OUT);
             Thread.currentThread().interrupt();
             throw ExtensionFailure.of("its child JVM", false, "the call was interrupted at its time limit");
         }
@@ -94,6 +96,17 @@ public final class IsolatedPlugin implements Plugin, AutoCloseable {
             return child;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Kills the current child because a call to it ran past its time limit; the runtime calls this on the
+     * timed-out caller's thread before answering, so the next call never reaches the doomed child. Never blocks.
+     */
+    public void stopTimedOutChild() {
+        ChildProcess current = child;
+        if (current != null) {
+            current.kill(TIMED_OUT);
         }
     }
 

@@ -70,6 +70,7 @@ public final class ExtensionRuntime {
     private ThreadPoolExecutor executor;
     private boolean closed;
     private final java.util.List<AutoCloseable> resources = new java.util.ArrayList<>();
+    private final java.util.List<Runnable> timeoutActions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param extensionId the extension's id
@@ -144,6 +145,7 @@ public final class ExtensionRuntime {
                 return finishedMeanwhile(future);
             }
             future.cancel(true); // interrupts the thread; it keeps its slot until the work returns
+            timeoutActions.forEach(Runnable::run);
             failures.incrementAndGet();
             timedOut();
             throw new HostProblem(504, "invocation-timeout", "The invocation timed out",
@@ -322,6 +324,15 @@ public final class ExtensionRuntime {
      * Ties a resource of this version (a strict extension's child JVM) to this runtime: {@link #close} closes it
      * after stopping the pool; on a closed runtime it is closed at once.
      */
+    /**
+     * Runs {@code action} on the caller's thread whenever a call times out, before the caller is answered, so
+     * what the timed-out call held (a strict extension's child JVM) is gone before the next call comes. The
+     * action must be quick and must not throw.
+     */
+    public void onTimeout(Runnable action) {
+        timeoutActions.add(action);
+    }
+
     public void closeWith(AutoCloseable resource) {
         synchronized (lock) {
             if (!closed) {

@@ -76,6 +76,17 @@ class ExtensionRuntimeTest {
         assertEquals(1, runtime.stats().failures());
     }
 
+    /** Regression: a strict child killed only after the 504 took the next call down with it. */
+    @Test
+    void timeoutActionsRunBeforeTheCallerIsAnswered() {
+        ExtensionRuntime runtime = runtime(4, 0, 100);
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        runtime.onTimeout(ran::incrementAndGet);
+        HostProblem timeout = assertThrows(HostProblem.class, () -> runtime.call(this::loopForever));
+        assertEquals(504, timeout.status());
+        assertEquals(1, ran.get(), "the action ran before the 504 came back");
+    }
+
     /** Regression: an allocation bomb on a loaded machine timed out twice and ran out of memory once, unquarantined. */
     @Test
     void timeoutsAndExhaustedMemoryCountTogetherTowardQuarantine() {
