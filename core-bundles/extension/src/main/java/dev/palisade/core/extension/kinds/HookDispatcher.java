@@ -1,6 +1,7 @@
 package dev.palisade.core.extension.kinds;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,6 +28,8 @@ import dev.palisade.host.bridge.LifecycleHooks;
  * past its budget is skipped and logged at WARNING (its runtime counts the failure, an overrun toward
  * quarantine). After-calls are queued on a host pool of {@value #AFTER_THREADS} threads (queue
  * {@value #AFTER_QUEUE}; when full the call is dropped and logged) that only waits for the hooks' own pools.
+ * With no hook serving the event nothing is copied: the verdict carries the caller's payload itself. Hooks fail
+ * open (a failing hook is skipped), so they are no enforcement point; a guard belongs in a policy.
  * Thread-safe.
  */
 public final class HookDispatcher implements LifecycleHooks {
@@ -62,8 +65,12 @@ public final class HookDispatcher implements LifecycleHooks {
     @Override
     public HookVerdict before(String event, Map<String, Object> payload) {
         String subscription = "before:" + event;
+        List<ActiveExtension> serving = subscribers.serving(ExtensionKind.HOOK, subscription);
+        if (serving.isEmpty()) {
+            return new HookVerdict(false, null, null, payload);
+        }
         Map<String, Object> current = JsonCopies.of(payload, "the payload of " + subscription);
-        for (ActiveExtension hook : subscribers.serving(ExtensionKind.HOOK, subscription)) {
+        for (ActiveExtension hook : serving) {
             Map<String, Object> given = JsonCopies.of(current, "the payload of " + subscription);
             Map<?, ?> answer;
             try {
@@ -106,8 +113,12 @@ public final class HookDispatcher implements LifecycleHooks {
     @Override
     public void after(String event, Map<String, Object> payload) {
         String subscription = "after:" + event;
+        List<ActiveExtension> serving = subscribers.serving(ExtensionKind.HOOK, subscription);
+        if (serving.isEmpty()) {
+            return;
+        }
         Map<String, Object> copy = JsonCopies.of(payload, "the payload of " + subscription);
-        for (ActiveExtension hook : subscribers.serving(ExtensionKind.HOOK, subscription)) {
+        for (ActiveExtension hook : serving) {
             Map<String, Object> given = JsonCopies.of(copy, "the payload of " + subscription);
             try {
                 afterPool.execute(() -> tellAfter(hook, event, subscription, given));

@@ -24,8 +24,9 @@ final class Subscribers {
 
     /** @return those of {@link #listing} that take calls now (started, not quarantined), in name order */
     List<ActiveExtension> serving(ExtensionKind kind, String entry) {
-        return listing(kind, entry).stream()
-                .filter(extension -> ActiveExtension.STATE_ACTIVE.equals(extension.state()))
+        return registry.all().stream()
+                .filter(extension -> extension.kind() == kind && extension.events().contains(entry)
+                        && ActiveExtension.STATE_ACTIVE.equals(extension.state()))
                 .toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.palisade.core.extension.kinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -220,5 +221,16 @@ class HookDispatcherTest {
         HookVerdict verdict = hooks.before("context.create", Map.of("name", "c"));
 
         assertEquals(new HookVerdict(false, null, null, Map.of("name", "c")), verdict);
+    }
+
+    @Test
+    void withNoHookServingTheEventThePayloadIsAnsweredItselfWithoutACopy() {
+        hook("a-other-event", stamping("a"), "before:plan.create");
+        Map<String, Object> payload = new LinkedHashMap<>(Map.of("name", "c"));
+
+        HookVerdict verdict = hooks.before("context.create", payload);
+
+        assertSame(payload, verdict.payload());
+        assertFalse(verdict.vetoed());
     }
 }
