@@ -185,7 +185,7 @@ public final class ExtensionInstaller {
             Object entry = createOnPool(runtime, creation, label, entryPoint);
             if (entry instanceof IsolatedPlugin child) {
                 runtime.closeWith(child);
-                runtime.onTimeout(child::stopTimedOutChild);
+                runtime.onTimeout(child::stopChildServing);
             }
             return new Installation(bundle, null, entry);
         } catch (RuntimeException e) {

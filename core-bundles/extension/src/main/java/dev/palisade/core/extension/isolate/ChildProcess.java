@@ -1,6 +1,5 @@
 package dev.palisade.core.extension.isolate;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -44,6 +43,7 @@ final class ChildProcess {
     private final long heapMegabytes;
     private final AtomicLong calls = new AtomicLong(STARTUP);
     private final ConcurrentMap<Long, BlockingQueue<Map<String, Object>>> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Long, Thread> callers = new ConcurrentHashMap<>();
     private volatile String killedBecause;
     private volatile ExtensionFailure death;
 
@@ -153,12 +153,8 @@ final class ChildProcess {
     }
 
     private void logErrors(String name) {
-        try (BufferedReader errors = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line = errors.readLine(); line != null; line = errors.readLine()) {
-                LOG.log(System.Logger.Level.INFO, "[" + name + "] " + (line.length() > 2000
-                        ? line.substring(0, 2000) + "…" : line));
-            }
+        try (InputStreamReader errors = new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)) {
+            ChildErrorLog.copy(errors, line -> LOG.log(System.Logger.Level.INFO, "[" + name + "] " + line));
         } catch (IOException e) {
             // the child is gone; read() reports its end
         }
@@ -205,6 +201,7 @@ final class ChildProcess {
         long id = calls.incrementAndGet();
         BlockingQueue<Map<String, Object>> queue = new LinkedBlockingQueue<>();
         waiting.put(id, queue);
+        callers.put(id, Thread.currentThread());
         try {
             if (death != null) {
                 throw death;
@@ -235,7 +232,13 @@ final class ChildProcess {
                     + e.getMessage());
         } finally {
             waiting.remove(id);
+            callers.remove(id);
         }
+    }
+
+    /** @return whether {@code thread} is making a call to this child right now */
+    boolean serving(Thread thread) {
+        return callers.containsValue(thread);
     }
 
     private void serve(Map<String, Object> request, Capabilities capabilities) {

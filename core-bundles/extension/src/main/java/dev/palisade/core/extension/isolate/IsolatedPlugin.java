@@ -100,12 +100,13 @@ public final class IsolatedPlugin implements Plugin, AutoCloseable {
     }
 
     /**
-     * Kills the current child because a call to it ran past its time limit; the runtime calls this on the
-     * timed-out caller's thread before answering, so the next call never reaches the doomed child. Never blocks.
+     * Kills the current child when {@code worker}'s call, which ran past its time limit, is one of its calls;
+     * the runtime calls this on the timed-out caller's thread before answering, so the next call never reaches
+     * the doomed child (and a newer child started meanwhile is left alone). Never blocks.
      */
-    public void stopTimedOutChild() {
+    public void stopChildServing(Thread worker) {
         ChildProcess current = child;
-        if (current != null) {
+        if (current != null && current.serving(worker)) {
             current.kill(TIMED_OUT);
         }
     }

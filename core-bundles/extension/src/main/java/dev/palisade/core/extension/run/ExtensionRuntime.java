@@ -70,7 +70,8 @@ public final class ExtensionRuntime {
     private ThreadPoolExecutor executor;
     private boolean closed;
     private final java.util.List<AutoCloseable> resources = new java.util.ArrayList<>();
-    private final java.util.List<Runnable> timeoutActions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<java.util.function.Consumer<Thread>> timeoutActions =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param extensionId the extension's id
@@ -112,7 +113,9 @@ public final class ExtensionRuntime {
             throw quarantined(held);
         }
         AtomicInteger state = new AtomicInteger(QUEUED);
+        AtomicReference<Thread> worker = new AtomicReference<>();
         Callable<Object> task = () -> {
+            worker.set(Thread.currentThread());
             if (!state.compareAndSet(QUEUED, RUNNING)) {
                 return null; // abandoned while it waited in the queue: its caller is gone
             }
@@ -145,7 +148,10 @@ public final class ExtensionRuntime {
                 return finishedMeanwhile(future);
             }
             future.cancel(true); // interrupts the thread; it keeps its slot until the work returns
-            timeoutActions.forEach(Runnable::run);
+            Thread ranIt = worker.get();
+            if (ranIt != null) {
+                timeoutActions.forEach(action -> action.accept(ranIt));
+            }
             failures.incrementAndGet();
             timedOut();
             throw new HostProblem(504, "invocation-timeout", "The invocation timed out",
@@ -325,11 +331,11 @@ public final class ExtensionRuntime {
      * after stopping the pool; on a closed runtime it is closed at once.
      */
     /**
-     * Runs {@code action} on the caller's thread whenever a call times out, before the caller is answered, so
-     * what the timed-out call held (a strict extension's child JVM) is gone before the next call comes. The
-     * action must be quick and must not throw.
+     * Runs {@code action} on the caller's thread whenever a call that had started times out, before the caller
+     * is answered, with the pool thread that ran the call, so what that call held (a strict extension's child
+     * JVM) is gone before the next call comes. The action must be quick and must not throw.
      */
-    public void onTimeout(Runnable action) {
+    public void onTimeout(java.util.function.Consumer<Thread> action) {
         timeoutActions.add(action);
     }
 
