@@ -21,8 +21,9 @@ import dev.palisade.protocol.Timestamps;
  *
  * <p>Thread-safe: state changes happen under this object's lock; the gateway's calls (hooks, plugins,
  * approvals) happen on the pool without it. Pause stops starting tasks (begun ones go on, retries
- * included); cancel also cancels the tasks waiting for an approval or a retry, while a plugin call under
- * way finishes and its result is recorded; the execution ends once no task is active.
+ * included); cancel also cancels every task that has not called its plugin yet (waiting for an approval or
+ * a retry, or still in its before-hooks or approval request, which then end it instead of going on), while
+ * a plugin call under way finishes and its result is recorded; the execution ends once no task is active.
  */
 public final class ExecutionRun {
 
@@ -106,7 +107,8 @@ public final class ExecutionRun {
     }
 
     /**
-     * Cancels every task not under way; a plugin call under way finishes.
+     * Cancels every task that has not called its plugin (one still in its hooks or approval request ends
+     * cancelled when they return); a plugin call under way finishes.
      *
      * @throws dev.palisade.host.bridge.HostProblem 409 {@code invalid-transition} once the execution ended
      */
@@ -183,6 +185,9 @@ public final class ExecutionRun {
             spec = hooks.task();
             synchronized (this) {
                 s.spec = spec;
+                if (endedBeforeCall(s)) {
+                    return;
+                }
             }
             if (spec.approval() == null) {
                 attempt(s, 1);
@@ -190,7 +195,7 @@ public final class ExecutionRun {
             }
             String confirmation = gateway.requestApproval(spec);
             synchronized (this) {
-                if (s.status.terminal()) {
+                if (endedBeforeCall(s)) {
                     return;
                 }
                 s.status = TaskStatus.WAITING_APPROVAL;
@@ -228,7 +233,7 @@ public final class ExecutionRun {
     private void attempt(TaskSlot s, int n) {
         TaskSpec spec;
         synchronized (this) {
-            if (s.status.terminal()) {
+            if (endedBeforeCall(s)) {
                 return;
             }
             s.status = TaskStatus.RUNNING;
@@ -254,6 +259,22 @@ public final class ExecutionRun {
         } catch (RuntimeException e) {
             failed(s, n, unexpected(e));
         }
+    }
+
+    /**
+     * Whether a task that has not called its plugin yet must stop: it already ended, or the execution was
+     * cancelled while its hooks or approval request ran (it then ends cancelled); lock held.
+     */
+    private boolean endedBeforeCall(TaskSlot s) {
+        if (s.status.terminal()) {
+            return true;
+        }
+        if (status != ExecutionStatus.CANCELLED) {
+            return false;
+        }
+        finish(s, TaskStatus.CANCELLED, "the execution was cancelled");
+        maybeEnd();
+        return true;
     }
 
     private synchronized void succeeded(TaskSlot s, Object output) {

@@ -292,6 +292,38 @@ class ExecutionRunTest {
     }
 
     @Test
+    void cancelWhileBeforeHooksRunEndsTheTaskWithoutCallingItsPlugin() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        gateway.holdHooks.put("a", release);
+        ExecutionRun run = run(Plans.of("sequential").task("a").task("b"));
+        run.start();
+        assertTrue(gateway.enteredLatch("hook:a").await(5, TimeUnit.SECONDS));
+        run.cancel();
+        assertEquals(TaskStatus.RUNNING, byName(run).get("a").status(), "hooks under way are not interrupted");
+        release.countDown();
+        assertEquals(ExecutionStatus.CANCELLED, finish(run));
+        assertEquals(List.of(), gateway.calls);
+        TaskRecord a = byName(run).get("a");
+        assertEquals(TaskStatus.CANCELLED, a.status());
+        assertEquals("the execution was cancelled", a.reason());
+        assertNull(a.startedAt());
+    }
+
+    @Test
+    void cancelWhileAnApprovalIsRequestedEndsTheTaskInsteadOfWaiting() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        gateway.holdApprovalRequests.put("a", release);
+        ExecutionRun run = run(Plans.of("sequential").task("a", Map.of("requires_approval", true)));
+        run.start();
+        assertTrue(gateway.enteredLatch("approval:a").await(5, TimeUnit.SECONDS));
+        run.cancel();
+        release.countDown();
+        assertEquals(ExecutionStatus.CANCELLED, finish(run));
+        assertEquals(Map.of(), gateway.undecided, "nobody waits for a decision");
+        assertEquals(List.of(TaskStatus.RUNNING, TaskStatus.CANCELLED), journal.history("a"));
+    }
+
+    @Test
     void anEmptyPlanCompletesAtOnce() throws Exception {
         ExecutionRun run = run(Plans.of("parallel"));
         run.start();

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * An in-process task gateway whose tasks follow a script: per task name, failures before success, a veto,
- * a latch to wait on, an approval decision. Records the order of calls and the most tasks ever running at
+ * latches holding its hooks, approval request or plugin call, an approval decision. Records the order of calls and the most tasks ever running at
  * once. Thread-safe.
  */
 final class ScriptedGateway implements TaskGateway {
@@ -24,6 +24,9 @@ final class ScriptedGateway implements TaskGateway {
     final Map<String, String> vetoes = new ConcurrentHashMap<>();
     final Map<String, CountDownLatch> waitFor = new ConcurrentHashMap<>();
     final Map<String, CountDownLatch> started = new ConcurrentHashMap<>();
+    final Map<String, CountDownLatch> holdHooks = new ConcurrentHashMap<>();
+    final Map<String, CountDownLatch> holdApprovalRequests = new ConcurrentHashMap<>();
+    final Map<String, CountDownLatch> entered = new ConcurrentHashMap<>();
     final Map<String, String> decisions = new ConcurrentHashMap<>();
     final Map<String, Consumer<String>> undecided = new ConcurrentHashMap<>();
     final AtomicInteger running = new AtomicInteger();
@@ -33,8 +36,26 @@ final class ScriptedGateway implements TaskGateway {
         return started.computeIfAbsent(name, k -> new CountDownLatch(1));
     }
 
+    /** @return counted down once the named step ({@code hook:<task>}, {@code approval:<task>}) began */
+    CountDownLatch enteredLatch(String step) {
+        return entered.computeIfAbsent(step, k -> new CountDownLatch(1));
+    }
+
+    private void hold(String step, CountDownLatch latch) {
+        enteredLatch(step).countDown();
+        try {
+            if (latch != null && !latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(step + " waited 10 s for its latch");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(step + " interrupted", e);
+        }
+    }
+
     @Override
     public HookOutcome beforeTask(TaskSpec task) {
+        hold("hook:" + task.name(), holdHooks.get(task.name()));
         String veto = vetoes.get(task.name());
         return veto == null ? HookOutcome.proceed(task) : new HookOutcome(true, "guard-hook", veto, task);
     }
@@ -79,6 +100,7 @@ final class ScriptedGateway implements TaskGateway {
 
     @Override
     public String requestApproval(TaskSpec task) {
+        hold("approval:" + task.name(), holdApprovalRequests.get(task.name()));
         return "confirmation-of-" + task.name();
     }
 
