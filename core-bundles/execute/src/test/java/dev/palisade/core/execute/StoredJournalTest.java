@@ -87,9 +87,11 @@ class StoredJournalTest {
                 new SpanRecorder(ALONE, writer, "e1", "c1", null), Clock.systemUTC(), stored::countDown);
     }
 
+    /** The writer may still be storing when a test ends: let it stop before the database and its folder go. */
     @AfterEach
-    void close() {
+    void close() throws InterruptedException {
         writer.shutdownNow();
+        assertTrue(writer.awaitTermination(5, TimeUnit.SECONDS), "the journal's writer stopped");
         db.close();
     }
 
