@@ -60,7 +60,10 @@ public abstract class ApiServlet extends HttpServlet {
         Json.write(response.getOutputStream(), body);
     }
 
-    /** Writes the problem's document as {@code application/problem+json} with its status. */
+    /**
+     * Writes the problem's document as {@code application/problem+json} with its status; a 405's {@code allowed}
+     * property becomes {@code Allow}, a {@code retry_after_seconds} property {@code Retry-After}.
+     */
     public static void writeProblem(HttpServletResponse response, HostProblem problem) throws IOException {
         if (response.isCommitted()) {
             return;
@@ -72,6 +75,9 @@ public abstract class ApiServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         if (problem.status() == 405 && problem.properties().get("allowed") instanceof String allowed) {
             response.setHeader("Allow", allowed);
+        }
+        if (problem.properties().get("retry_after_seconds") instanceof Integer seconds) {
+            response.setHeader("Retry-After", seconds.toString());
         }
         Json.write(response.getOutputStream(), Problems.document(problem));
     }
