@@ -34,7 +34,6 @@ import dev.palisade.core.execute.store.ExecutionStore;
 import dev.palisade.core.execute.store.LogLine;
 import dev.palisade.host.bridge.ConfirmationGate;
 import dev.palisade.host.bridge.ExtensionHost;
-import dev.palisade.host.bridge.HookVerdict;
 import dev.palisade.host.bridge.HostProblem;
 import dev.palisade.host.bridge.LifecycleHooks;
 import dev.palisade.host.bridge.MetricSource;
@@ -45,6 +44,7 @@ import dev.palisade.host.bridge.ProtocolObjects;
 import dev.palisade.host.bridge.TraceSink;
 import dev.palisade.protocol.Counters;
 import dev.palisade.protocol.EventHub;
+import dev.palisade.protocol.HookGate;
 import dev.palisade.protocol.ProtocolProblems;
 import dev.palisade.protocol.Subscription;
 import dev.palisade.protocol.Timestamps;
@@ -63,6 +63,7 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
     static final String THREADS_PROPERTY = "palisade.execute.threads";
     static final int DEFAULT_THREADS = 8;
     static final int MAX_THREADS = 256;
+    private static final String START_EVENT = "execution.start";
     private static final long WRITER_DRAIN_SECONDS = 5;
     private static final long STORED_WAIT_SECONDS = 5;
     private static final System.Logger LOG = System.getLogger(ExecuteEngine.class.getName());
@@ -73,11 +74,11 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
     private volatile ExtensionHost extensions;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             target = "(" + ProtocolObjects.MODULE_PROPERTY + "=context)")
-    private volatile ProtocolObjects contexts;
+    volatile ProtocolObjects contexts;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ConfirmationGate confirmations;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile LifecycleHooks hooks;
+    volatile LifecycleHooks hooks;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PolicyDecisions policies;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -145,12 +146,7 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
         event.put("agent_id", header.agentId());
         event.put("plan", plan);
         LifecycleHooks h = hooks;
-        if (h != null) {
-            HookVerdict verdict = h.before("execution.start", event);
-            if (verdict.vetoed()) {
-                throw vetoed(verdict, header.planId());
-            }
-        }
+        HookGate.before(h, START_EVENT, "plan " + header.planId(), event);
         SpanRecorder spans = new SpanRecorder(this, writer, header.id(), header.contextId(), header.agentId());
         StoredJournal journal = new StoredJournal(header, store, writer, counters, this, spans, clock,
                 () -> live.remove(header.id()));
@@ -166,9 +162,7 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
         }
         counters.add("palisade_execute_executions_started_total", "Executions the execute engine started", Map.of(),
                 1);
-        if (h != null) {
-            h.after("execution.start", event);
-        }
+        HookGate.after(h, START_EVENT, event);
         run.start();
         awaitStored(journal);
         return find(header.id()).orElseThrow();
@@ -184,14 +178,6 @@ public final class ExecuteEngine implements PlanExecutions, Collaborators {
             LOG.log(System.Logger.Level.WARNING, "the store did not take an execution's progress within "
                     + STORED_WAIT_SECONDS + " s; the answer shows an older state");
         }
-    }
-
-    private static HostProblem vetoed(HookVerdict verdict, String planId) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("hook", verdict.hook());
-        props.put("reason", verdict.reason());
-        return new HostProblem(409, "vetoed-by-hook", "Vetoed by a hook", "hook " + verdict.hook()
-                + " vetoed executing plan " + planId + ": " + verdict.reason(), props);
     }
 
     @Override
