@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,7 +42,10 @@ import dev.palisade.protocol.Violation;
  * {@link ModuleDatabase} (mandatory). Lifecycle events {@code role.create}, {@code role.update} and
  * {@code role.delete} go to the {@link LifecycleHooks} service when one is registered (a veto refuses the
  * write; an amendment is validated again, with the host's {@code id} and {@code metadata} kept). Writes that
- * change the inheritance graph are serialized on this host, so two of them cannot close a cycle together.
+ * change the inheritance graph are serialized on this host, so two of them cannot close a cycle together. A
+ * replace or an inheritance is written only over the role's revision it was made from; when another write came
+ * first it is made again from the new revision, up to {@value #ATTEMPTS} times (then 409
+ * {@code concurrent-update}), and a role deleted meanwhile answers 404.
  * Registered as the role module's {@link ProtocolObjects} ({@code mplp.module=role}) and as a
  * {@link MetricSource}. Thread-safe.
  */
@@ -50,6 +54,9 @@ import dev.palisade.protocol.Violation;
 public final class RoleService implements ProtocolObjects, MetricSource {
 
     static final int MAX_NAME = 200;
+
+    /** How many times a replace or an inheritance is made again when other writes came first. */
+    static final int ATTEMPTS = 3;
 
     @Reference
     private ModuleDatabase database;
@@ -61,9 +68,20 @@ public final class RoleService implements ProtocolObjects, MetricSource {
     private final Clock clock = Clock.systemUTC();
     private final Object graphWrites = new Object();
 
+    /** The service as Declarative Services makes it. */
+    public RoleService() {
+    }
+
+    /** The service over {@code database} (migrated here) and {@code hooks} ({@code null}: none), outside OSGi. */
+    RoleService(ModuleDatabase database, LifecycleHooks hooks) {
+        this.database = database;
+        this.hooks = hooks;
+        activate();
+    }
+
     @Activate
     void activate() {
-        database.migrate("role", RoleService.class.getClassLoader(), List.of("V1__role.sql"));
+        database.migrate("role", RoleService.class.getClassLoader(), List.of("V1__role.sql", "V2__role_revision.sql"));
     }
 
     /** Creates a role; the host fills {@code id} when absent and {@code metadata.created_at}/{@code updated_at}. */
@@ -74,7 +92,7 @@ public final class RoleService implements ProtocolObjects, MetricSource {
         }
         Instant at = Timestamps.now(clock);
         stamp(next, at, at);
-        ObjectNode stored = write(null, next, at);
+        ObjectNode stored = write(null, next, at).orElseThrow();
         counters.increment("palisade_role_created_total", "Roles created");
         return JsonColumns.map(stored);
     }
@@ -99,12 +117,7 @@ public final class RoleService implements ProtocolObjects, MetricSource {
             throw ProtocolProblems.invalid("the replacement of role " + id + " is not accepted", "/id", "const",
                     "the body's id '" + given.asText() + "' is not the path's id '" + id + "'");
         }
-        ObjectNode current = load(id);
-        ObjectNode next = ((ObjectNode) body).deepCopy();
-        next.put("id", id);
-        Instant at = Timestamps.now(clock);
-        stamp(next, Instant.parse(current.path("metadata").path("created_at").asText()), at);
-        return JsonColumns.map(write(current, next, at));
+        return JsonColumns.map(update(id, current -> ((ObjectNode) body).deepCopy()));
     }
 
     /**
@@ -112,12 +125,17 @@ public final class RoleService implements ProtocolObjects, MetricSource {
      * {@code inheritance.parent_roles} (once) and the overrides are appended to {@code inheritance.overrides}.
      */
     Map<String, Object> inherit(String id, String parentId, JsonNode overrides) {
-        ObjectNode current = load(id);
         List<Violation> found = new ArrayList<>();
         RoleOverrides.check(overrides, "/overrides", found);
         if (!found.isEmpty()) {
             throw ProtocolProblems.invalid("the inheritance of role " + id + " is not accepted", found);
         }
+        ObjectNode stored = update(id, current -> withParent(current, parentId, overrides));
+        counters.increment("palisade_role_inheritances_total", "Parents added to roles");
+        return JsonColumns.map(stored);
+    }
+
+    private static ObjectNode withParent(ObjectNode current, String parentId, JsonNode overrides) {
         ObjectNode next = current.deepCopy();
         ObjectNode inheritance = next.get("inheritance") instanceof ObjectNode o ? o : next.putObject("inheritance");
         ArrayNode parents = inheritance.get("parent_roles") instanceof ArrayNode a ? a
@@ -131,11 +149,32 @@ public final class RoleService implements ProtocolObjects, MetricSource {
             ArrayNode list = inheritance.get("overrides") instanceof ArrayNode a ? a : inheritance.putArray("overrides");
             overrides.forEach(list::add);
         }
-        Instant at = Timestamps.now(clock);
-        stamp(next, Instant.parse(current.path("metadata").path("created_at").asText()), at);
-        ObjectNode stored = write(current, next, at);
-        counters.increment("palisade_role_inheritances_total", "Parents added to roles");
-        return JsonColumns.map(stored);
+        return next;
+    }
+
+    /**
+     * Writes {@code edit} of the stored role over the revision it was made from, making it again from the new
+     * revision when another write came first.
+     *
+     * @throws HostProblem 404 when the role is (or gets) deleted, 409 {@code concurrent-update} after
+     *                     {@value #ATTEMPTS} attempts
+     */
+    private ObjectNode update(String id, UnaryOperator<ObjectNode> edit) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            RoleTables.Stored current = database.inTransaction("reading role " + id, c -> RoleTables.findStored(c, id))
+                    .orElseThrow(() -> ProtocolProblems.notFound("role", id));
+            ObjectNode next = edit.apply(current.body());
+            next.put("id", id);
+            Instant at = Timestamps.now(clock);
+            stamp(next, Instant.parse(current.body().path("metadata").path("created_at").asText()), at);
+            Optional<ObjectNode> stored = write(current, next, at);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        throw new HostProblem(409, "concurrent-update", "Concurrent update", "role " + id
+                + " kept changing while this change was applied (" + ATTEMPTS + " attempts); read it again and retry",
+                Map.of("id", id));
     }
 
     /**
@@ -213,8 +252,14 @@ public final class RoleService implements ProtocolObjects, MetricSource {
                 .orElseThrow(() -> ProtocolProblems.notFound("role", id));
     }
 
-    /** Validates, asks the hooks, checks names and inheritance against the store and writes, in one transaction. */
-    private ObjectNode write(ObjectNode current, ObjectNode next, Instant at) {
+    /**
+     * Validates, asks the hooks, checks names and inheritance against the store and writes, in one transaction.
+     *
+     * @param current the stored role {@code next} replaces, {@code null} when creating
+     * @return the role written, or empty (nothing written) when {@code current} is no longer the stored revision
+     * @throws HostProblem 404 when the role to replace is gone
+     */
+    private Optional<ObjectNode> write(RoleTables.Stored current, ObjectNode next, Instant at) {
         String event = current == null ? "role.create" : "role.update";
         String what = current == null ? "the role" : "role " + next.path("id").asText();
         requireValid(next, what);
@@ -224,9 +269,18 @@ public final class RoleService implements ProtocolObjects, MetricSource {
         role.set("metadata", next.get("metadata"));
         requireValid(role, what + " as amended by the hooks");
         String id = role.path("id").asText();
+        boolean written;
         synchronized (graphWrites) {
-            database.inTransaction((current == null ? "creating" : "replacing") + " role " + id, c -> {
-                if (current == null && RoleTables.find(c, id).isPresent()) {
+            written = database.inTransaction((current == null ? "creating" : "replacing") + " role " + id, c -> {
+                if (current != null) {
+                    Optional<RoleTables.Stored> now = RoleTables.findStored(c, id);
+                    if (now.isEmpty()) {
+                        throw ProtocolProblems.notFound("role", id);
+                    }
+                    if (now.get().revision() != current.revision()) {
+                        return false;
+                    }
+                } else if (RoleTables.find(c, id).isPresent()) {
                     throw new HostProblem(409, "already-exists", "Already exists", "a role with id '" + id
                             + "' exists; replace it with PUT /api/v1/mplp/roles/" + id + " or leave id out",
                             Map.of("id", id));
@@ -239,12 +293,18 @@ public final class RoleService implements ProtocolObjects, MetricSource {
                             Map.of("name", name, "id", holder.get().path("id").asText()));
                 }
                 requireParents(c, role, what);
-                RoleTables.write(c, role, current != null, at);
-                return null;
+                if (current == null) {
+                    RoleTables.insert(c, role, at);
+                    return true;
+                }
+                return RoleTables.update(c, role, current.revision(), at);
             });
         }
+        if (!written) {
+            return Optional.empty();
+        }
         HookGate.after(hooks, event, JsonColumns.map(role));
-        return role;
+        return Optional.of(role);
     }
 
     private static void requireParents(java.sql.Connection c, ObjectNode role, String what)

@@ -18,17 +18,31 @@ import dev.palisade.protocol.JsonColumns;
 import dev.palisade.protocol.SqlInstants;
 
 /**
- * The {@code role_objects} table (each role's MPLP object as JSON text, unique names) and
+ * The {@code role_objects} table (each role's MPLP object as JSON text, unique names, its revision) and
  * {@code role_parents} (its {@code inheritance.parent_roles}, in order). Works on the caller's
  * transaction; stateless.
  */
 final class RoleTables {
+
+    /** A stored role and the revision a write over it names. */
+    record Stored(ObjectNode body, long revision) {
+    }
 
     private RoleTables() {
     }
 
     static Optional<ObjectNode> find(Connection c, String id) throws SQLException {
         return one(c, "SELECT body FROM role_objects WHERE id = ?", id);
+    }
+
+    static Optional<Stored> findStored(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT body, revision FROM role_objects WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Stored((ObjectNode) JsonColumns.tree(rs.getString(1)),
+                        rs.getLong(2))) : Optional.empty();
+            }
+        }
     }
 
     static Optional<ObjectNode> findByName(Connection c, String name) throws SQLException {
@@ -76,21 +90,44 @@ final class RoleTables {
         }
     }
 
-    /** Inserts or replaces the role and its parents. */
-    static void write(Connection c, ObjectNode role, boolean exists, Instant at) throws SQLException {
-        String id = role.path("id").asText();
-        String sql = exists ? "UPDATE role_objects SET name = ?, body = ?, updated_at = ? WHERE id = ?"
-                : "INSERT INTO role_objects (name, body, updated_at, id, created_at) VALUES (?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, role.path("name").asText());
-            ps.setString(2, JsonColumns.text(role));
-            SqlInstants.set(ps, 3, at);
-            ps.setString(4, id);
-            if (!exists) {
-                SqlInstants.set(ps, 5, at);
-            }
+    /** Inserts the role (revision 1) and its parents. */
+    static void insert(Connection c, ObjectNode role, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO role_objects (name, body, updated_at, id, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            bind(ps, role, at);
+            SqlInstants.set(ps, 5, at);
             ps.executeUpdate();
         }
+        writeParents(c, role);
+    }
+
+    /**
+     * Replaces the role and its parents if it is still at {@code revision}, moving it to the next revision.
+     *
+     * @return false, with nothing written, when the role is gone or at another revision
+     */
+    static boolean update(Connection c, ObjectNode role, long revision, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE role_objects SET name = ?, body = ?, updated_at = ?,"
+                + " revision = revision + 1 WHERE id = ? AND revision = ?")) {
+            bind(ps, role, at);
+            ps.setLong(5, revision);
+            if (ps.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        writeParents(c, role);
+        return true;
+    }
+
+    private static void bind(PreparedStatement ps, ObjectNode role, Instant at) throws SQLException {
+        ps.setString(1, role.path("name").asText());
+        ps.setString(2, JsonColumns.text(role));
+        SqlInstants.set(ps, 3, at);
+        ps.setString(4, role.path("id").asText());
+    }
+
+    private static void writeParents(Connection c, ObjectNode role) throws SQLException {
+        String id = role.path("id").asText();
         deleteParents(c, id);
         int position = 0;
         for (JsonNode parent : role.path("inheritance").path("parent_roles")) {
