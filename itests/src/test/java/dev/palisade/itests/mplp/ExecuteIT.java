@@ -363,7 +363,15 @@ class ExecuteIT extends OnRunningDistribution {
         assertEquals(400, unknownContext.status());
         assertEquals("exists", unknownContext.json().path("violations").get(0).path("rule").asText());
         assertEquals(0, host.get("/api/v1/mplp/executions?plan_id=" + planId).json().path("executions").size());
-        assertEquals(400, host.get("/api/v1/mplp/executions?status=finished").status());
+        JsonNode badStatus = host.get("/api/v1/mplp/executions?status=finished").json();
+        assertEquals(400, badStatus.path("status").asInt(), badStatus.toString());
+        assertEquals("status", badStatus.path("violations").get(0).path("field").asText(), badStatus.toString());
+        assertEquals("'finished' is not one of [cancelled, completed, failed, paused, pending, running]",
+                badStatus.path("violations").get(0).path("message").asText());
+        JsonNode badLimit = host.get("/api/v1/mplp/executions?limit=0").json();
+        assertEquals("0 is outside 1..1000", badLimit.path("violations").get(0).path("message").asText(),
+                badLimit.toString());
+        assertProblem(host.get("/api/v1/mplp/executions/" + unknown + "/cancel"), 405, "method-not-allowed");
         assertEquals(404, host.get("/api/v1/mplp/executions/" + unknown).status());
     }
 }
