@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,10 +88,18 @@ class RoleServiceConcurrencyTest {
         String a = idOf(roles.create(role("parent-a")));
         String b = idOf(roles.create(role("parent-b")));
 
-        CompletableFuture<Map<String, Object>> first = CompletableFuture.supplyAsync(() -> roles.inherit(child, a, null));
-        CompletableFuture<Map<String, Object>> second = CompletableFuture.supplyAsync(() -> roles.inherit(child, b, null));
-        first.get(10, TimeUnit.SECONDS);
-        second.get(10, TimeUnit.SECONDS);
+        // two threads of its own: the common pool may run both on one thread (one CPU's worth on 2-CPU machines)
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            CompletableFuture<Map<String, Object>> first = CompletableFuture.supplyAsync(() -> roles.inherit(child, a,
+                    null), two);
+            CompletableFuture<Map<String, Object>> second = CompletableFuture.supplyAsync(() -> roles.inherit(child, b,
+                    null), two);
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+        } finally {
+            two.shutdownNow();
+        }
 
         List<String> parents = List.copyOf(roles.effective(child).get("ancestors") instanceof List<?> ancestors
                 ? ancestors.stream().map(ancestor -> (String) ((Map<?, ?>) ancestor).get("id")).sorted().toList()
