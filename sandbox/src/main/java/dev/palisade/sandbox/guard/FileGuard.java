@@ -75,26 +75,6 @@ public final class FileGuard {
         }
     }
 
-    /**
-     * Requires file.read on {@code path}, and file.write too when {@code options} holds
-     * {@link java.nio.file.StandardOpenOption#DELETE_ON_CLOSE}, {@code WRITE} or {@code APPEND} (closing the
-     * stream would delete the file; the others the JDK refuses for an input stream, but a read grant must never
-     * be what lets them through).
-     */
-    public static void openRead(Path path, java.nio.file.OpenOption[] options, String extension) {
-        read(path, extension);
-        if (options != null) {
-            for (java.nio.file.OpenOption option : options) {
-                if (option == java.nio.file.StandardOpenOption.DELETE_ON_CLOSE
-                        || option == java.nio.file.StandardOpenOption.WRITE
-                        || option == java.nio.file.StandardOpenOption.APPEND) {
-                    write(path, extension);
-                    return;
-                }
-            }
-        }
-    }
-
     private static Path toPath(String name, String extension, String permission) {
         try {
             return Path.of(name);
@@ -105,7 +85,15 @@ public final class FileGuard {
 
     private static void check(Path path, String extension, boolean write) {
         Grants grants = DecisionPoint.grants(extension);
-        Path resolved = grants.resolve(path);
+        require(grants, path, grants.resolve(path), extension, write);
+    }
+
+    /**
+     * @param path     the path as the extension gave it
+     * @param resolved what {@code grants} resolved it to ({@code null} if it could not)
+     * @throws dev.palisade.api.sandbox.SandboxViolation naming the resolved path unless the grants cover it
+     */
+    static void require(Grants grants, Path path, Path resolved, String extension, boolean write) {
         boolean allowed = write ? grants.mayWrite(resolved) : grants.mayRead(resolved);
         if (!allowed) {
             throw DecisionPoint.deny(extension, write ? "file.write" : "file.read",

@@ -103,12 +103,27 @@ public final class Grants {
         return RealPaths.resolve(path, folders);
     }
 
-    /** @param resolved a path resolved by {@link #resolve} or {@link RealPaths#resolve} */
+    /**
+     * Resolves like {@link #resolve} all elements of a path but the last, which is appended as written: the
+     * caller must open the result with {@link java.nio.file.LinkOption#NOFOLLOW_LINKS} (so the operating system
+     * refuses a link in the last place, which the check did not look at) and, if it is refused that way, resolve
+     * the path whole with {@link #resolve} and ask again. A file directly in a granted folder costs no file-system
+     * look-up at all.
+     *
+     * @param path any path; relative paths are taken relative to the process's working folder
+     * @return the absolute path to ask {@link #mayRead}/{@link #mayWrite} about and to open, or {@code null} when
+     *         a link loops or cannot be read
+     */
+    public Path resolveForOpening(Path path) {
+        return RealPaths.resolveAllButLast(path, folders);
+    }
+
+    /** @param resolved a path resolved by {@link #resolve}, {@link #resolveForOpening} or {@link RealPaths#resolve} */
     public boolean mayRead(Path resolved) {
         return matchesAny(reads, resolved);
     }
 
-    /** @param resolved a path resolved by {@link #resolve} or {@link RealPaths#resolve} */
+    /** @param resolved a path resolved by {@link #resolve}, {@link #resolveForOpening} or {@link RealPaths#resolve} */
     public boolean mayWrite(Path resolved) {
         return matchesAny(writes, resolved);
     }

@@ -69,14 +69,17 @@ public record PathGlob(String pattern) {
         Optional<ResolvedPrefix> folder = ResolvedPrefix.ofFolder(literal, resolved);
         String prefix = RealPaths.slashed(resolved == null ? literal.normalize() : resolved);
         StringBuilder regex = new StringBuilder(Pattern.quote(prefix.equals("/") ? "" : prefix));
-        for (String segment : segments.subList(first, segments.size())) {
+        List<String> rest = segments.subList(first, segments.size());
+        for (String segment : rest) {
             if (segment.equals("**")) {
                 regex.append("(?:/.*)?");
             } else {
                 regex.append('/').append(segmentRegex(segment));
             }
         }
-        return new Matcher(this, Pattern.compile(regex.toString()), folder);
+        Path subtree = resolved != null && rest.equals(List.of("**")) ? resolved : null;
+        Path exact = resolved != null && rest.isEmpty() ? resolved : null;
+        return new Matcher(this, Pattern.compile(regex.toString()), folder, subtree, exact);
     }
 
     @Override
@@ -150,11 +153,17 @@ public record PathGlob(String pattern) {
         private final PathGlob glob;
         private final Pattern regex;
         private final Optional<ResolvedPrefix> folder;
+        /** For a glob that is a literal folder and {@code **}: that folder resolved, else {@code null}. */
+        private final Path subtree;
+        /** For a glob without wildcards: the path resolved, else {@code null}. */
+        private final Path exact;
 
-        private Matcher(PathGlob glob, Pattern regex, Optional<ResolvedPrefix> folder) {
+        private Matcher(PathGlob glob, Pattern regex, Optional<ResolvedPrefix> folder, Path subtree, Path exact) {
             this.glob = glob;
             this.regex = regex;
             this.folder = folder;
+            this.subtree = subtree;
+            this.exact = exact;
         }
 
         /** @return the literal folder before the first wildcard and its real path at binding, if it was a folder */
@@ -173,6 +182,14 @@ public record PathGlob(String pattern) {
          * @return whether the glob matches it
          */
         public boolean matches(Path resolved) {
+            // The two commonest globs are compared element by element, as the regex would compare them, without
+            // building the path's text.
+            if (subtree != null && resolved.getFileSystem() == subtree.getFileSystem()) {
+                return resolved.startsWith(subtree);
+            }
+            if (exact != null && resolved.getFileSystem() == exact.getFileSystem()) {
+                return resolved.equals(exact);
+            }
             String text = RealPaths.slashed(resolved);
             return regex.matcher(text.equals("/") ? "" : text).matches();
         }

@@ -44,15 +44,9 @@ public final class RealPaths {
      */
     static Path resolve(Path path, List<ResolvedPrefix> prefixes) {
         Path absolute = path.toAbsolutePath();
-        Path current = absolute.getRoot();
-        int start = 0;
-        for (ResolvedPrefix prefix : prefixes) {
-            if (absolute.startsWith(prefix.literal())) {
-                current = prefix.real();
-                start = prefix.literal().getNameCount();
-                break;
-            }
-        }
+        ResolvedPrefix prefix = prefixOf(absolute, prefixes);
+        Path current = prefix == null ? absolute.getRoot() : prefix.real();
+        int start = prefix == null ? 0 : prefix.literal().getNameCount();
         Deque<String> pending = new ArrayDeque<>();
         for (int i = start; i < absolute.getNameCount(); i++) {
             pending.addLast(absolute.getName(i).toString());
@@ -94,6 +88,41 @@ public final class RealPaths {
             }
         }
         return current;
+    }
+
+    /**
+     * Resolves like {@link #resolve(Path, List)} all elements but the last, and appends the last one as written,
+     * without looking at it: for a caller that opens the result with {@link java.nio.file.LinkOption#NOFOLLOW_LINKS},
+     * where the operating system itself refuses a link in that place. A path whose last element is {@code .} or
+     * {@code ..}, or that has none, is resolved whole.
+     *
+     * @param path     any path
+     * @param prefixes folders already resolved, longest first
+     * @return the absolute path to open, or {@code null} when a link loops or cannot be read
+     */
+    static Path resolveAllButLast(Path path, List<ResolvedPrefix> prefixes) {
+        Path absolute = path.toAbsolutePath();
+        Path last = absolute.getFileName();
+        if (last == null || last.toString().equals(".") || last.toString().equals("..")) {
+            return resolve(absolute, prefixes);
+        }
+        ResolvedPrefix prefix = prefixOf(absolute, prefixes);
+        if (prefix != null && absolute.getNameCount() == prefix.literal().getNameCount() + 1) {
+            // directly in a resolved folder: nothing left to look at
+            return prefix.linkFree() ? absolute : prefix.real().resolve(last);
+        }
+        Path parent = resolve(absolute.getParent(), prefixes);
+        return parent == null ? null : parent.resolve(last);
+    }
+
+    /** @return the first prefix whose literal {@code absolute} starts with, or {@code null} */
+    private static ResolvedPrefix prefixOf(Path absolute, List<ResolvedPrefix> prefixes) {
+        for (ResolvedPrefix prefix : prefixes) {
+            if (absolute.startsWith(prefix.literal())) {
+                return prefix;
+            }
+        }
+        return null;
     }
 
     /** @return the path's string form with {@code /} as separator */

@@ -1,6 +1,7 @@
 package dev.palisade.sandbox.weaving;
 
 import dev.palisade.sandbox.guard.FileGuard;
+import dev.palisade.sandbox.guard.FileOpens;
 import dev.palisade.sandbox.guard.NetGuard;
 import dev.palisade.sandbox.guard.SystemGuard;
 import dev.palisade.sandbox.guard.ThreadGuard;
@@ -15,7 +16,7 @@ import org.objectweb.asm.Type;
 /** The static methods the guard classes offer, as name + descriptor, to check woven calls against. */
 final class GuardMethods {
 
-    private static final Set<String> METHODS = collect(FileGuard.class, NetGuard.class, SystemGuard.class,
+    private static final Set<String> METHODS = collect(FileGuard.class, FileOpens.class, NetGuard.class, SystemGuard.class,
             ThreadGuard.class);
 
     private GuardMethods() {

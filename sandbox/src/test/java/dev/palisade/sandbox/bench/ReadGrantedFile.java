@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * Benchmark fixture, the extension code of benchmark (a): reads a whole file, as an extension would
- * with {@code Files.readAllBytes}. Loaded woven (a file.read guard before the call) and unwoven.
+ * with {@code Files.readAllBytes}. Loaded woven (the call replaced by the file.read guard that opens the file) and unwoven.
  */
 public final class ReadGrantedFile implements Function<Path, byte[]> {
 

@@ -112,6 +112,21 @@ class FileMatchingTest {
     }
 
     @Test
+    void resolvingForOpeningLeavesOnlyTheLastElementUnlooked() throws IOException {
+        Files.createSymbolicLink(data.resolve("reports/escape"), outside);
+        Path keyLink = Files.createSymbolicLink(data.resolve("reports/key-link.pem"), outside.resolve("key.pem"));
+        Grants grants = grants("reports/**");
+        assertEquals(keyLink, grants.resolveForOpening(keyLink), "a link in the last place is left to the open");
+        assertEquals(outside.resolve("key.pem"), grants.resolveForOpening(data.resolve("reports/escape/key.pem")));
+        assertEquals(outside.getParent(), grants.resolveForOpening(data.resolve("reports/escape/..")),
+                "a last .. climbs from the link target");
+        assertEquals(data.resolve("reports/2025/q1.txt"), grants.resolveForOpening(data.resolve("reports/./2025/q1.txt")));
+        for (String path : List.of("reports/2025/q1.txt", "notes.txt", "reports/missing/new.txt", "reports/2025/..")) {
+            assertEquals(RealPaths.resolve(data.resolve(path)), grants.resolveForOpening(data.resolve(path)), path);
+        }
+    }
+
+    @Test
     void dotDotAfterALinkClimbsFromTheLinkTarget() throws IOException {
         Path deep = Files.createDirectories(outside.resolve("deep"));
         Files.createSymbolicLink(data.resolve("reports/deep"), deep);

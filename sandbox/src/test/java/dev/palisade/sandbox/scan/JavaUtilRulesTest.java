@@ -48,7 +48,7 @@ class JavaUtilRulesTest {
         assertEquals("FileGuard.zipOpen", jar.checks().get(0).guardClass() + "." + jar.checks().get(0).method());
         Verdict stream = classify("java/nio/file/Files", "newInputStream",
                 "(Ljava/nio/file/Path;[Ljava/nio/file/OpenOption;)Ljava/io/InputStream;");
-        assertEquals("FileGuard.openRead",
+        assertEquals("FileOpens.newInputStream",
                 stream.checks().get(0).guardClass() + "." + stream.checks().get(0).method());
         Verdict plain = classify("java/util/zip/ZipFile", "<init>", "(Ljava/io/File;)V");
         assertEquals("FileGuard.read", plain.checks().get(0).guardClass() + "." + plain.checks().get(0).method());
