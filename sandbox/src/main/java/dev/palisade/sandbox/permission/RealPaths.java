@@ -21,6 +21,9 @@ public final class RealPaths {
     /** More links than this on one path count as a loop, as in Linux's ELOOP. */
     static final int MAX_LINKS = 40;
 
+    private static final Path DOT = Path.of(".");
+    private static final Path DOT_DOT = Path.of("..");
+
     private RealPaths() {
     }
 
@@ -102,17 +105,18 @@ public final class RealPaths {
      */
     static Path resolveAllButLast(Path path, List<ResolvedPrefix> prefixes) {
         Path absolute = path.toAbsolutePath();
-        Path last = absolute.getFileName();
-        if (last == null || last.toString().equals(".") || last.toString().equals("..")) {
+        // (compared as paths of the default file system, which builds no text; others are resolved whole)
+        if (absolute.getFileSystem() != DOT.getFileSystem() || absolute.getNameCount() == 0
+                || absolute.endsWith(DOT) || absolute.endsWith(DOT_DOT)) {
             return resolve(absolute, prefixes);
         }
         ResolvedPrefix prefix = prefixOf(absolute, prefixes);
         if (prefix != null && absolute.getNameCount() == prefix.literal().getNameCount() + 1) {
             // directly in a resolved folder: nothing left to look at
-            return prefix.linkFree() ? absolute : prefix.real().resolve(last);
+            return prefix.linkFree() ? absolute : prefix.real().resolve(absolute.getFileName());
         }
         Path parent = resolve(absolute.getParent(), prefixes);
-        return parent == null ? null : parent.resolve(last);
+        return parent == null ? null : parent.resolve(absolute.getFileName());
     }
 
     /** @return the first prefix whose literal {@code absolute} starts with, or {@code null} */

@@ -50,6 +50,7 @@ public class GuardCostBenchmark {
 
     private Path temp;
     private Path granted;
+    private Path nested;
     private Grants grants;
     private Function<Path, byte[]> woven;
     private Function<Path, byte[]> unwoven;
@@ -62,6 +63,8 @@ public class GuardCostBenchmark {
         byte[] content = new byte[FILE_SIZE];
         new Random(42).nextBytes(content);
         Files.write(granted, content);
+        nested = Files.write(Files.createDirectories(data.resolve("reports").resolve("2026")).resolve("granted.bin"),
+                content);
         Path ungranted = Files.write(temp.resolve("ungranted.bin"), content);
 
         grants = Grants.of(data, List.of(Permission.parse("file.read", "**")));
@@ -71,6 +74,7 @@ public class GuardCostBenchmark {
 
         // The comparison means something only if the guard is really in force in one and absent in the other.
         require(Arrays.equals(content, woven.apply(granted)), "the woven fixture reads the granted file");
+        require(Arrays.equals(content, woven.apply(nested)), "the woven fixture reads the granted nested file");
         require(Arrays.equals(content, unwoven.apply(ungranted)), "the unwoven fixture reads anything");
         try {
             woven.apply(ungranted);
@@ -99,6 +103,18 @@ public class GuardCostBenchmark {
     @Benchmark
     public byte[] woven() {
         return woven.apply(granted);
+    }
+
+    /** Baseline of the nested read: a granted file two folders below the granted folder, no sandbox. */
+    @Benchmark
+    public byte[] unwovenNested() {
+        return unwoven.apply(nested);
+    }
+
+    /** The nested read woven: each of the two folders below the granted folder costs a look-up for links. */
+    @Benchmark
+    public byte[] wovenNested() {
+        return woven.apply(nested);
     }
 
     /** Where the difference goes: the check the woven read makes before it opens the file, alone. */
