@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -74,14 +74,21 @@ public final class FileOpens {
 
     /** {@link Files#readAllBytes}: file.read. */
     public static byte[] readAllBytes(Path path, String extension) throws IOException {
-        try (SeekableByteChannel channel = open(path, extension, Access.READ,
-                target -> Files.newByteChannel(target, READ_NO_FOLLOW));
-             InputStream in = Channels.newInputStream(channel)) {
+        try (FileChannel channel = open(path, extension, Access.READ,
+                target -> FileChannel.open(target, READ_NO_FOLLOW))) {
             long size = channel.size();
             if (size > MAX_ARRAY_SIZE) {
                 throw new OutOfMemoryError("Required array size too large");
             }
-            return readAll(in, (int) size);
+            ByteBuffer buffer = size < ReadBuffers.CAPACITY ? ReadBuffers.take() : null;
+            if (buffer == null) {
+                return readAll(Channels.newInputStream(channel), (int) size);
+            }
+            try {
+                return readAll(channel, buffer, (int) size);
+            } finally {
+                ReadBuffers.give(buffer);
+            }
         }
     }
 
@@ -275,6 +282,26 @@ public final class FileOpens {
         OpenOption[] opening = Arrays.copyOf(options, options.length + 1);
         opening[options.length] = LinkOption.NOFOLLOW_LINKS;
         return opening;
+    }
+
+    /**
+     * Reads to the end, expecting {@code size} bytes, asking for one more: a file that answers exactly its size is
+     * read whole in one call (a regular file returns fewer bytes than asked only at its end); one that grew or
+     * shrank is read on to the end.
+     */
+    private static byte[] readAll(FileChannel channel, ByteBuffer buffer, int size) throws IOException {
+        buffer.limit(size + 1);
+        int read = channel.read(buffer);
+        buffer.flip();
+        byte[] start = new byte[buffer.remaining()];
+        buffer.get(start);
+        if (read == size || read < 0) {
+            return start;
+        }
+        ByteArrayOutputStream whole = new ByteArrayOutputStream(Math.max(2 * size, WRITE_CHUNK));
+        whole.write(start);
+        Channels.newInputStream(channel).transferTo(whole);
+        return whole.toByteArray();
     }
 
     /** Reads to the end, expecting {@code size} bytes (a file may grow or shrink while it is read). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.palisade.api.sandbox.SandboxViolation;
 import dev.palisade.sandbox.guard.FileOpens;
@@ -82,6 +83,16 @@ class FileOpensTest {
         }
         Path file = Files.write(data.resolve("large.bin"), content);
         assertArrayEquals(content, FileOpens.readAllBytes(file, id));
+    }
+
+    @Test
+    void filesThatReportNoSizeAreReadToTheirEnd() throws IOException {
+        Path cmdline = Path.of("/proc/self/cmdline");
+        assumeTrue(Files.isReadable(cmdline) && Files.size(cmdline) == 0, "a Linux /proc");
+        policy.grant(id, data, "file.read /proc/**");
+        byte[] read = FileOpens.readAllBytes(cmdline, id);
+        assertTrue(read.length > 0);
+        assertArrayEquals(Files.readAllBytes(cmdline), read);
     }
 
     @Test
