@@ -50,7 +50,10 @@
  * host) for grants; every denial is counted and logged per extension before it is thrown, so an
  * extension that catches it cannot hide it. Where the JDK would act on the extension's behalf after a
  * check, the call is replaced instead ({@code replace} rules): the guard checks and makes the call in a
- * form the sandbox controls.</li>
+ * form the sandbox controls. The {@code Files} calls that open a file for its content (read or write) are
+ * replaced this way ({@link dev.palisade.sandbox.guard.FileOpens}): the path is resolved up to its last
+ * element, checked, and opened at the resolved path with {@code NOFOLLOW_LINKS}, so the operating system
+ * itself refuses a link in the last place (one already there is then followed and its target checked).</li>
  * <li><b>Process isolation</b> ({@link dev.palisade.sandbox.isolate}), for a plugin whose descriptor says
  * {@code sandbox_level: strict}: the host runs it in a child JVM with its own heap
  * ({@code memory_limit}), exit on the first OutOfMemoryError, one processor and a small stack — the only hard
@@ -74,7 +77,10 @@
  * <h2>What these layers do not catch</h2>
  * <ul>
  * <li>Time-of-check to time-of-use: a path is checked, then the JDK opens it; a symbolic link
- * swapped in between by another process (extensions cannot create links) is followed.</li>
+ * swapped in between by another process (extensions cannot create links) is followed. The replaced
+ * {@code Files} opens narrow this to the folders on the way: a link put in the last place after the check is
+ * refused by the open; one put in place of a folder between the granted folder and the file is followed.
+ * {@code java.io} streams, {@code RandomAccessFile} and the other checked file calls keep the whole window.</li>
  * <li>Work the JDK does on the extension's behalf after a check: name lookups inside
  * {@code URL.equals}/{@code hashCode} (a DNS side channel), DNS answers that point a granted name at
  * another address.</li>
