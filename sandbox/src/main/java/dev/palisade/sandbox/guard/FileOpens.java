@@ -67,14 +67,30 @@ public final class FileOpens {
 
     /** {@link Files#newInputStream}: file.read; file.write too if the options delete, write or append. */
     public static InputStream newInputStream(Path path, OpenOption[] options, String extension) throws IOException {
+        // decided on the copy that is opened, which the extension's other threads cannot change
         OpenOption[] opening = withNoFollow(options);
-        return open(path, extension, changes(options) ? Access.READ_WRITE : Access.READ,
+        return open(path, extension, changes(opening) ? Access.READ_WRITE : Access.READ, !deletes(opening),
                 target -> Files.newInputStream(target, opening));
     }
 
-    /** {@link Files#readAllBytes}: file.read. */
+    /**
+     * {@link Files#readAllBytes}: file.read. Like the JDK's, an interrupt the thread already had does not stop the
+     * read (and is kept); unlike it, one that arrives during the read closes the file
+     * ({@link java.nio.channels.ClosedByInterruptException}).
+     */
     public static byte[] readAllBytes(Path path, String extension) throws IOException {
-        try (FileChannel channel = open(path, extension, Access.READ,
+        boolean interrupted = Thread.interrupted();
+        try {
+            return readAllBytesUninterrupted(path, extension);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static byte[] readAllBytesUninterrupted(Path path, String extension) throws IOException {
+        try (FileChannel channel = open(path, extension, Access.READ, true,
                 target -> FileChannel.open(target, READ_NO_FOLLOW))) {
             long size = channel.size();
             if (size > MAX_ARRAY_SIZE) {
@@ -150,7 +166,11 @@ public final class FileOpens {
                 }
             });
         } catch (RuntimeException | Error e) {
-            reader.close();
+            try {
+                reader.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
@@ -158,7 +178,7 @@ public final class FileOpens {
     /** {@link Files#newOutputStream}: file.write. */
     public static OutputStream newOutputStream(Path path, OpenOption[] options, String extension) throws IOException {
         OpenOption[] opening = withNoFollow(options.length == 0 ? WRITE_DEFAULTS : options);
-        return open(path, extension, Access.WRITE, target -> Files.newOutputStream(target, opening));
+        return open(path, extension, Access.WRITE, !deletes(opening), target -> Files.newOutputStream(target, opening));
     }
 
     /** {@link Files#write(Path, byte[], OpenOption...)}: file.write. */
@@ -236,14 +256,24 @@ public final class FileOpens {
         T open(Path target) throws IOException;
     }
 
-    private static <T> T open(Path path, String extension, Access access, Opener<T> opener) throws IOException {
+    /**
+     * @param followLastLink whether a link in the last place is followed (to a granted target); not with
+     *                       {@code DELETE_ON_CLOSE}, which the JDK opens without following links
+     */
+    private static <T> T open(Path path, String extension, Access access, boolean followLastLink, Opener<T> opener)
+            throws IOException {
         Grants grants = DecisionPoint.grants(extension);
         Path target = grants.resolveForOpening(path);
+        if (followLastLink && !permits(grants, target, access)) {
+            // The last element was not looked at: it may be a link the operator placed to a granted file, which
+            // the grant names by its target. Resolved whole, the denial names where the path leads.
+            target = grants.resolve(path);
+        }
         require(grants, path, target, extension, access);
         try {
             return opener.open(target);
         } catch (IOException refused) {
-            if (refused instanceof FileAlreadyExistsException || !Files.isSymbolicLink(target)) {
+            if (!followLastLink || refused instanceof FileAlreadyExistsException || !Files.isSymbolicLink(target)) {
                 throw refused;
             }
             // A link in the last place (placed by the operator or another process): follow it as the
@@ -252,6 +282,10 @@ public final class FileOpens {
             require(grants, path, linked, extension, access);
             return opener.open(linked);
         }
+    }
+
+    private static boolean permits(Grants grants, Path resolved, Access access) {
+        return (access == Access.WRITE || grants.mayRead(resolved)) && (access == Access.READ || grants.mayWrite(resolved));
     }
 
     private static void require(Grants grants, Path path, Path resolved, String extension, Access access) {
@@ -278,6 +312,10 @@ public final class FileOpens {
         return false;
     }
 
+    private static boolean deletes(OpenOption[] options) {
+        return Arrays.asList(options).contains(StandardOpenOption.DELETE_ON_CLOSE);
+    }
+
     private static OpenOption[] withNoFollow(OpenOption[] options) {
         OpenOption[] opening = Arrays.copyOf(options, options.length + 1);
         opening[options.length] = LinkOption.NOFOLLOW_LINKS;
@@ -286,8 +324,8 @@ public final class FileOpens {
 
     /**
      * Reads to the end, expecting {@code size} bytes, asking for one more: a file that answers exactly its size is
-     * read whole in one call (a regular file returns fewer bytes than asked only at its end); one that grew or
-     * shrank is read on to the end.
+     * read whole in one call (a regular file returns fewer bytes than asked only at its end, so the result is the
+     * file as it was when its size was taken); one that grew or shrank is read on to the end.
      */
     private static byte[] readAll(FileChannel channel, ByteBuffer buffer, int size) throws IOException {
         buffer.limit(size + 1);
@@ -298,10 +336,15 @@ public final class FileOpens {
         if (read == size || read < 0) {
             return start;
         }
-        ByteArrayOutputStream whole = new ByteArrayOutputStream(Math.max(2 * size, WRITE_CHUNK));
+        ByteArrayOutputStream whole = new ByteArrayOutputStream(grownCapacity(size));
         whole.write(start);
         Channels.newInputStream(channel).transferTo(whole);
         return whole.toByteArray();
+    }
+
+    /** @return room for a file that had {@code size} bytes and grew: as much again, within the array limit */
+    private static int grownCapacity(int size) {
+        return (int) Math.min(Math.max(2L * size, WRITE_CHUNK), MAX_ARRAY_SIZE);
     }
 
     /** Reads to the end, expecting {@code size} bytes (a file may grow or shrink while it is read). */
@@ -315,7 +358,7 @@ public final class FileOpens {
         if (next < 0) {
             return bytes;
         }
-        ByteArrayOutputStream grown = new ByteArrayOutputStream(Math.max(2 * size, WRITE_CHUNK));
+        ByteArrayOutputStream grown = new ByteArrayOutputStream(grownCapacity(size));
         grown.write(bytes);
         grown.write(next);
         in.transferTo(grown);

@@ -27,7 +27,7 @@ final class ReadBuffers {
 
     /** @return a cleared buffer to {@link #give} back, or {@code null} when all are in use */
     static ByteBuffer take() {
-        int start = (int) (Thread.currentThread().getId() % COUNT);
+        int start = Math.floorMod(System.identityHashCode(Thread.currentThread()), COUNT);
         for (int i = 0; i < COUNT; i++) {
             int slot = (start + i) % COUNT;
             ByteBuffer buffer = FREE.get(slot);

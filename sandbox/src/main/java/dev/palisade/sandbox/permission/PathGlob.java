@@ -79,7 +79,8 @@ public record PathGlob(String pattern) {
         }
         Path subtree = resolved != null && rest.equals(List.of("**")) ? resolved : null;
         Path exact = resolved != null && rest.isEmpty() ? resolved : null;
-        return new Matcher(this, Pattern.compile(regex.toString()), folder, subtree, exact);
+        // DOTALL: a file name may hold line breaks, and ** covers it like any other name
+        return new Matcher(this, Pattern.compile(regex.toString(), Pattern.DOTALL), folder, subtree, exact);
     }
 
     @Override

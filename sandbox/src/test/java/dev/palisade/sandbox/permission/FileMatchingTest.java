@@ -112,6 +112,15 @@ class FileMatchingTest {
     }
 
     @Test
+    void namesWithLineBreaksAreMatchedLikeAnyOther() throws IOException {
+        Path odd = Files.writeString(data.resolve("reports/line\nbreak.txt"), "odd");
+        assertTrue(mayRead(grants("reports/**"), odd));
+        assertTrue(mayRead(grants("reports/*.txt"), odd));
+        assertTrue(mayRead(grants("*/line?break.txt"), odd));
+        assertTrue(mayRead(grants("**"), odd));
+    }
+
+    @Test
     void resolvingForOpeningLeavesOnlyTheLastElementUnlooked() throws IOException {
         Files.createSymbolicLink(data.resolve("reports/escape"), outside);
         Path keyLink = Files.createSymbolicLink(data.resolve("reports/key-link.pem"), outside.resolve("key.pem"));

@@ -187,6 +187,65 @@ class FileOpensTest {
     }
 
     @Test
+    void aGrantNamingTheFileALinkLeadsToCoversTheLink() throws IOException {
+        // as an operator mounts configuration: the granted name is a link into a versioned folder
+        Path versioned = Files.createDirectories(data.resolve("..2026_11_22"));
+        Path real = Files.writeString(versioned.resolve("app.yml"), "config");
+        Path granted = Files.createSymbolicLink(data.resolve("app.yml"), Path.of("..2026_11_22/app.yml"));
+        String reader = id + "-exact";
+        policy.grant(reader, data, "file.read app.yml");
+        assertEquals("config", FileOpens.readString(granted, reader));
+        assertEquals(List.of("config"), FileOpens.readAllLines(granted, reader));
+
+        Path pem = Files.writeString(data.resolve("ca.pem"), "pem");
+        Path alias = Files.createSymbolicLink(data.resolve("ca"), pem.getFileName());
+        String pems = id + "-pem";
+        policy.grant(pems, data, "file.read *.pem");
+        assertEquals("pem", FileOpens.readString(alias, pems), "the link's own name need not match, its target does");
+        SandboxViolation violation = assertThrows(SandboxViolation.class, () -> FileOpens.readString(real, pems));
+        assertEquals(real.toString(), violation.target());
+    }
+
+    @Test
+    void deleteOnCloseNeverFollowsALinkAsInTheJdk() throws IOException {
+        Path granted = Files.writeString(data.resolve("kept.txt"), "kept");
+        Path link = Files.createSymbolicLink(data.resolve("link.txt"), granted);
+        OpenOption[] deleting = {StandardOpenOption.READ, StandardOpenOption.DELETE_ON_CLOSE};
+        assertThrows(IOException.class, () -> Files.newInputStream(link, deleting), "the JDK refuses the link");
+        assertThrows(IOException.class, () -> FileOpens.newInputStream(link, deleting, id),
+                "refused by the open as in the JDK, not followed (a denial would be a SandboxViolation)");
+        assertTrue(Files.exists(granted), "the link's target is not deleted");
+        assertTrue(Files.isSymbolicLink(link));
+    }
+
+    @Test
+    void aDataFolderReachedThroughALinkWorksTheSame() throws IOException {
+        Path linked = Files.createSymbolicLink(data.resolveSibling("data-link"), data);
+        String viaLink = id + "-linked";
+        policy.grant(viaLink, linked, "file.read **", "file.write **");
+        FileOpens.writeString(linked.resolve("through.txt"), "through", NONE, viaLink);
+        assertEquals("through", Files.readString(data.resolve("through.txt")));
+        assertEquals("through", FileOpens.readString(linked.resolve("through.txt"), viaLink));
+        Files.createSymbolicLink(data.resolve("out.txt"), outside);
+        assertThrows(SandboxViolation.class, () -> FileOpens.readString(linked.resolve("out.txt"), viaLink));
+        assertThrows(SandboxViolation.class,
+                () -> FileOpens.writeString(linked.resolve("out.txt"), "overwritten", NONE, viaLink));
+        assertEquals("secret", Files.readString(outside));
+    }
+
+    @Test
+    void anInterruptTheThreadHadDoesNotStopAReadAndIsKept() throws IOException {
+        Path file = Files.writeString(data.resolve("small.txt"), "small");
+        Thread.currentThread().interrupt();
+        try {
+            assertEquals("small", FileOpens.readString(file, id));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void aDanglingLinkToAnUngrantedPlaceCreatesNothingThere() throws IOException {
         Path target = outside.resolveSibling("planted.txt");
         Path link = Files.createSymbolicLink(data.resolve("dangling.txt"), target);
