@@ -264,12 +264,14 @@ public final class FileOpens {
             throws IOException {
         Grants grants = DecisionPoint.grants(extension);
         Path target = grants.resolveForOpening(path);
-        if (followLastLink && !permits(grants, target, access)) {
-            // The last element was not looked at: it may be a link the operator placed to a granted file, which
-            // the grant names by its target. Resolved whole, the denial names where the path leads.
-            target = grants.resolve(path);
+        if (!permits(grants, target, access)) {
+            if (followLastLink) {
+                // The last element was not looked at: it may be a link the operator placed to a granted file,
+                // which the grant names by its target. Resolved whole, a denial names where the path leads.
+                target = grants.resolve(path);
+            }
+            require(grants, path, target, extension, access);
         }
-        require(grants, path, target, extension, access);
         try {
             return opener.open(target);
         } catch (IOException refused) {
