@@ -12,7 +12,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 
 import dev.palisade.host.PalisadeHost;
@@ -36,6 +35,8 @@ public final class RunningHost implements PalisadeHost {
     private final int port;
     private final Duration stopTimeout;
     private final PortFile portFile;
+    private final TrackedService<ExtensionHost> extensionHost;
+    private final TrackedService<StoreAdmin> store;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     RunningHost(Framework framework, HomeLock lock, LauncherHostStatus status, int port, Duration stopTimeout,
@@ -46,6 +47,13 @@ public final class RunningHost implements PalisadeHost {
         this.port = port;
         this.stopTimeout = stopTimeout;
         this.portFile = portFile;
+        BundleContext context = framework.getBundleContext();
+        this.extensionHost = new TrackedService<>(context, ExtensionHost.class, () -> new HostProblem(503,
+                "extension-module-unavailable", "Extension module unavailable", "the extension module"
+                        + " (palisade-core-extension) is not running; check the log and the boot features"));
+        this.store = new TrackedService<>(context, StoreAdmin.class, () -> new HostProblem(503, "store-unavailable",
+                "Store unavailable", "the store (palisade-core-store) is not running; check the log and the boot"
+                        + " features"));
         portFile.write(port);
     }
 
@@ -91,30 +99,18 @@ public final class RunningHost implements PalisadeHost {
 
     @Override
     public StoreAdmin store() {
-        return withService(StoreAdmin.class, new HostProblem(503, "store-unavailable", "Store unavailable",
-                "the store (palisade-core-store) is not running; check the log and the boot features"), admin -> admin);
+        return withService(store, admin -> admin);
     }
 
     private <T> T withExtensionHost(Function<ExtensionHost, T> call) {
-        return withService(ExtensionHost.class, new HostProblem(503, "extension-module-unavailable", "Extension module unavailable",
-                "the extension module (palisade-core-extension) is not running; check the log and the boot features"), call);
+        return withService(extensionHost, call);
     }
 
-    private <S, T> T withService(Class<S> type, HostProblem missing, Function<S, T> call) {
+    private <S, T> T withService(TrackedService<S> service, Function<S, T> call) {
         if (closed.get()) {
             throw new IllegalStateException("this Palisade host is closed; start a new one with Palisade.builder()");
         }
-        BundleContext context = framework.getBundleContext();
-        ServiceReference<S> reference = context == null ? null : context.getServiceReference(type);
-        S service = reference == null ? null : context.getService(reference);
-        if (service == null) {
-            throw missing;
-        }
-        try {
-            return call.apply(service);
-        } finally {
-            context.ungetService(reference);
-        }
+        return call.apply(service.get());
     }
 
     /**
@@ -133,6 +129,8 @@ public final class RunningHost implements PalisadeHost {
         }
         status.setReady(false);
         portFile.delete();
+        extensionHost.close();
+        store.close();
         try {
             framework.stop();
             FrameworkEvent event = framework.waitForStop(stopTimeout.toMillis());
