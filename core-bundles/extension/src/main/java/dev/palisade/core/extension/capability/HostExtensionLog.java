@@ -21,14 +21,13 @@ final class HostExtensionLog implements ExtensionLog {
 
     private final InvocationScope scope;
     private final System.Logger logger;
-    private final String tag;
     private final AtomicInteger lines = new AtomicInteger();
+    /** Made at the first line: most invocations write none, and every invocation makes a log. */
+    private String tag;
 
     HostExtensionLog(InvocationScope scope, System.Logger logger) {
         this.scope = scope;
         this.logger = logger;
-        this.tag = "[extension " + LogText.escape(scope.extensionName(), 200) + " " + LogText.escape(scope.extensionId(),
-                200) + " invocation " + LogText.escape(scope.invocationId(), 200) + "] ";
     }
 
     @Override
@@ -53,10 +52,21 @@ final class HostExtensionLog implements ExtensionLog {
             return;
         }
         if (line == MAX_LINES + 1) {
-            logger.log(Level.WARNING, tag + "wrote more than " + MAX_LINES + " log lines in one invocation;"
+            logger.log(Level.WARNING, tag() + "wrote more than " + MAX_LINES + " log lines in one invocation;"
                     + " further lines of this invocation are dropped");
             return;
         }
-        logger.log(level, tag + LogText.escape(message, MAX_MESSAGE_CHARS));
+        logger.log(level, tag() + LogText.escape(message, MAX_MESSAGE_CHARS));
+    }
+
+    /** Racy but safe: a String is immutable, so a thread sees either {@code null} (and makes it again) or all of it. */
+    private String tag() {
+        String made = tag;
+        if (made == null) {
+            made = "[extension " + LogText.escape(scope.extensionName(), 200) + " " + LogText.escape(scope.extensionId(),
+                    200) + " invocation " + LogText.escape(scope.invocationId(), 200) + "] ";
+            tag = made;
+        }
+        return made;
     }
 }

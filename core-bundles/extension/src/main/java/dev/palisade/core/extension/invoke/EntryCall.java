@@ -2,7 +2,6 @@ package dev.palisade.core.extension.invoke;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import dev.palisade.api.extension.InvocationContext;
 import dev.palisade.core.extension.capability.CapabilityFactory;
@@ -53,7 +52,7 @@ public final class EntryCall {
      *         {@code extension-busy}, 504 {@code invocation-timeout}
      */
     public Object run(ActiveExtension extension, String method, Work work) {
-        String invocationId = UUID.randomUUID().toString();
+        String invocationId = InvocationIds.next();
         InvocationCapabilities capabilities;
         try {
             capabilities = capabilityFactory.forInvocation(extension.id(), extension.name(),
