@@ -121,7 +121,9 @@ class HookDispatcherTest {
 
         List<String> warnings = new CopyOnWriteArrayList<>();
         Logger log = Logger.getLogger(HookDispatcher.class.getName());
-        log.setFilter(record -> !warnings.add(record.getMessage()));
+        // only this round's lines: an after-hook of an earlier test may still be logging on its own thread
+        log.setFilter(record -> !(record.getMessage().contains(" for before:task.execute ")
+                && warnings.add(record.getMessage())));
         long start = System.nanoTime();
         HookVerdict verdict;
         try {
