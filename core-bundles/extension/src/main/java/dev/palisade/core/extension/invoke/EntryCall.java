@@ -49,7 +49,8 @@ public final class EntryCall {
      *         invalid input); 502 {@code extension-failed} naming the exception; 502 {@code invalid-output} when the
      *         answer is not JSON-compatible; 403 {@code permission-denied} when the sandbox denied an access the
      *         extension did not catch; and the runtime's 409 {@code extension-quarantined}, 503
-     *         {@code extension-busy}, 504 {@code invocation-timeout}
+     *         {@code extension-busy} (or {@code extension-stopped}, {@code invocation-interrupted}), 504
+     *         {@code invocation-timeout}
      */
     public Object run(ActiveExtension extension, String method, Work work) {
         String invocationId = InvocationIds.next();

@@ -43,7 +43,8 @@ public final class Invoker {
      *         {@code field} for an invalid input); 502 {@code extension-failed} naming the exception; 502
      *         {@code invalid-output} when the output is not JSON-compatible or breaks the output schema; 403
      *         {@code permission-denied} when the sandbox denied an access the extension did not catch; and the
-     *         runtime's 409 {@code extension-quarantined}, 503 {@code extension-busy}, 504 {@code invocation-timeout}
+     *         runtime's 409 {@code extension-quarantined}, 503 {@code extension-busy} (or {@code extension-stopped},
+     *         {@code invocation-interrupted}), 504 {@code invocation-timeout}
      */
     public Object invoke(ActiveExtension extension, String method, Map<String, Object> input) {
         JsonSchema inputSchema = extension.schemas().input(method);

@@ -104,7 +104,9 @@ public final class ExtensionRuntime {
      * @param work the invocation; runs on a pool thread
      * @return what {@code work} returned
      * @throws HostProblem 409 {@code extension-quarantined}; 503 {@code extension-busy} when threads and queue are
-     *         full (or the host is stopping); 504 {@code invocation-timeout} when the limit passed
+     *         full, {@code extension-stopped} when this runtime is closed (an update, an undeploy, the host
+     *         stopping), {@code invocation-interrupted} when the calling thread was interrupted while it waited;
+     *         504 {@code invocation-timeout} when the limit passed
      * @throws Throwable whatever {@code work} threw, unchanged
      */
     public Object call(Callable<Object> work) throws Throwable {
@@ -132,7 +134,7 @@ public final class ExtensionRuntime {
             future = executor().submit(task);
         } catch (RejectedExecutionException e) {
             rejected.incrementAndGet();
-            throw busy();
+            throw isClosed() ? stopped() : busy();
         }
         calls.incrementAndGet();
         long start = System.nanoTime();
@@ -162,12 +164,14 @@ public final class ExtensionRuntime {
                     properties());
         } catch (CancellationException e) {
             failures.incrementAndGet();
-            throw busy();
+            throw isClosed() ? stopped() : busy();
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
             failures.incrementAndGet();
-            throw busy();
+            throw new HostProblem(503, "invocation-interrupted", "The invocation was interrupted",
+                    "the thread calling extension " + label + " was interrupted while it waited for the answer (its"
+                            + " caller or the host is stopping); the call was cancelled", properties());
         } finally {
             totalNanos.addAndGet(System.nanoTime() - start);
         }
@@ -327,10 +331,6 @@ public final class ExtensionRuntime {
     }
 
     /**
-     * Ties a resource of this version (a strict extension's child JVM) to this runtime: {@link #close} closes it
-     * after stopping the pool; on a closed runtime it is closed at once.
-     */
-    /**
      * Runs {@code action} on the caller's thread whenever a call that had started times out, before the caller
      * is answered, with the pool thread that ran the call, so what that call held (a strict extension's child
      * JVM) is gone before the next call comes. The action must be quick and must not throw.
@@ -339,6 +339,10 @@ public final class ExtensionRuntime {
         timeoutActions.add(action);
     }
 
+    /**
+     * Ties a resource of this version (a strict extension's child JVM) to this runtime: {@link #close} closes it
+     * after stopping the pool; on a closed runtime it is closed at once.
+     */
     public void closeWith(AutoCloseable resource) {
         synchronized (lock) {
             if (!closed) {
@@ -375,6 +379,18 @@ public final class ExtensionRuntime {
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "closing " + resource + " failed: " + e);
         }
+    }
+
+    private boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    private HostProblem stopped() {
+        return new HostProblem(503, "extension-stopped", "The extension is stopping",
+                "extension " + label + " is stopped or stopping (an update, an undeploy or the host stopping); retry:"
+                        + " the call goes to what serves the extension now, if anything does", properties());
     }
 
     private ThreadPoolExecutor executor() {

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -184,6 +185,36 @@ class ExtensionRuntimeTest {
                 + " palisade.invoke.threads and palisade.invoke.queue in etc/palisade.properties", busy.detail());
         assertEquals(1, runtime.stats().rejected());
         queued.join(5000);
+    }
+
+    @Test
+    void aClosedRuntimeAndAnInterruptedCallerAreNotCalledBusy() throws Exception {
+        ExtensionRuntime runtime = runtime(1, 1, 5000);
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Throwable> answer = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                runtime.call(() -> {
+                    started.countDown();
+                    return loopForever();
+                });
+            } catch (Throwable e) {
+                answer.set(e);
+            }
+        });
+        caller.start();
+        assertTrue(started.await(5, TimeUnit.SECONDS));
+        caller.interrupt();
+        caller.join(5000);
+        HostProblem interrupted = (HostProblem) answer.get();
+        assertEquals(503, interrupted.status());
+        assertEquals("invocation-interrupted", interrupted.type());
+
+        runtime.close();
+        HostProblem stopped = assertThrows(HostProblem.class, () -> runtime.call(() -> "after close"));
+        assertEquals(503, stopped.status());
+        assertEquals("extension-stopped", stopped.type());
+        assertEquals(0, runtime.stats().timeouts());
     }
 
     @Test
