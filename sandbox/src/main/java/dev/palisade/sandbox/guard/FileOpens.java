@@ -335,18 +335,7 @@ public final class FileOpens {
         buffer.flip();
         byte[] start = new byte[buffer.remaining()];
         buffer.get(start);
-        if (read == size || read < 0) {
-            return start;
-        }
-        ByteArrayOutputStream whole = new ByteArrayOutputStream(grownCapacity(size));
-        whole.write(start);
-        Channels.newInputStream(channel).transferTo(whole);
-        return whole.toByteArray();
-    }
-
-    /** @return room for a file that had {@code size} bytes and grew: as much again, within the array limit */
-    private static int grownCapacity(int size) {
-        return (int) Math.min(Math.max(2L * size, WRITE_CHUNK), MAX_ARRAY_SIZE);
+        return read == size || read < 0 ? start : readOn(start, Channels.newInputStream(channel), size);
     }
 
     /** Reads to the end, expecting {@code size} bytes (a file may grow or shrink while it is read). */
@@ -360,10 +349,20 @@ public final class FileOpens {
         if (next < 0) {
             return bytes;
         }
-        ByteArrayOutputStream grown = new ByteArrayOutputStream(grownCapacity(size));
-        grown.write(bytes);
-        grown.write(next);
-        in.transferTo(grown);
-        return grown.toByteArray();
+        byte[] head = Arrays.copyOf(bytes, size + 1);
+        head[size] = (byte) next;
+        return readOn(head, in, size);
+    }
+
+    /**
+     * @return {@code head} and the rest of a file that had {@code size} bytes and grew while it was read (room for
+     *         as much again is taken at once, within the array limit)
+     */
+    private static byte[] readOn(byte[] head, InputStream rest, int size) throws IOException {
+        ByteArrayOutputStream whole = new ByteArrayOutputStream((int) Math.min(Math.max(2L * size, WRITE_CHUNK),
+                MAX_ARRAY_SIZE));
+        whole.write(head);
+        rest.transferTo(whole);
+        return whole.toByteArray();
     }
 }
