@@ -51,4 +51,15 @@ public final class ProtocolProblems {
         return new HostProblem(404, "not-found", "No such " + kind,
                 "there is no " + kind + " with id '" + id + "'; list them with GET on the collection", props);
     }
+
+    /**
+     * @param kind     the object's kind in words ({@code "context"})
+     * @param attempts how many times the change was made again from a newer revision
+     * @return 409 {@code concurrent-update}: other writes kept coming first
+     */
+    public static HostProblem concurrentUpdate(String kind, String id, int attempts) {
+        return new HostProblem(409, "concurrent-update", "Concurrent update", kind + " " + id
+                + " kept changing while this change was applied (" + attempts + " attempts); read it again and retry",
+                Map.of("id", id));
+    }
 }

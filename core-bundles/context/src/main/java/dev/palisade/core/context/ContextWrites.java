@@ -120,7 +120,7 @@ final class ContextWrites {
                 return written;
             }
         }
-        throw concurrent(id);
+        throw ProtocolProblems.concurrentUpdate("context", id, ATTEMPTS);
     }
 
     /**
@@ -163,7 +163,7 @@ final class ContextWrites {
                 return written;
             }
         }
-        throw concurrent(id);
+        throw ProtocolProblems.concurrentUpdate("context", id, ATTEMPTS);
     }
 
     /** Deletes the context and what is kept about it, after the before-hooks of {@code context.delete}. */
@@ -265,10 +265,4 @@ final class ContextWrites {
         return requested == null || requested.equals(current) ? null : requested;
     }
 
-    private static HostProblem concurrent(String id) {
-        return new HostProblem(409, "concurrent-update", "Concurrent update",
-                "context " + id + " kept changing while this change was applied (" + ATTEMPTS
-                        + " attempts); read it again and retry",
-                Map.of("id", id));
-    }
 }

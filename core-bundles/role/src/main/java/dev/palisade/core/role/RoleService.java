@@ -172,9 +172,7 @@ public final class RoleService implements ProtocolObjects, MetricSource {
                 return stored.get();
             }
         }
-        throw new HostProblem(409, "concurrent-update", "Concurrent update", "role " + id
-                + " kept changing while this change was applied (" + ATTEMPTS + " attempts); read it again and retry",
-                Map.of("id", id));
+        throw ProtocolProblems.concurrentUpdate("role", id, ATTEMPTS);
     }
 
     /**
