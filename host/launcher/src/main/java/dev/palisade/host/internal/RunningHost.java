@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -74,43 +73,40 @@ public final class RunningHost implements PalisadeHost {
 
     @Override
     public DeploymentRecord deploy(Path jar) {
-        return withExtensionHost(host -> host.deploy(jar, DeploymentSource.EMBEDDING_API));
+        return live(extensionHost).deploy(jar, DeploymentSource.EMBEDDING_API);
     }
 
     @Override
     public DeploymentRecord undeploy(String idOrName) {
-        return withExtensionHost(host -> host.undeploy(idOrName, DeploymentSource.EMBEDDING_API));
+        return live(extensionHost).undeploy(idOrName, DeploymentSource.EMBEDDING_API);
     }
 
     @Override
     public Object invoke(String idOrName, String method, Map<String, Object> input) {
-        return withExtensionHost(host -> host.invoke(idOrName, method, input));
+        return live(extensionHost).invoke(idOrName, method, input);
     }
 
     @Override
     public List<ExtensionInfo> extensions() {
-        return withExtensionHost(ExtensionHost::extensions);
+        return live(extensionHost).extensions();
     }
 
     @Override
     public List<DeploymentRecord> deployments() {
-        return withExtensionHost(ExtensionHost::deployments);
+        return live(extensionHost).deployments();
     }
 
     @Override
     public StoreAdmin store() {
-        return withService(store, admin -> admin);
+        return live(store);
     }
 
-    private <T> T withExtensionHost(Function<ExtensionHost, T> call) {
-        return withService(extensionHost, call);
-    }
-
-    private <S, T> T withService(TrackedService<S> service, Function<S, T> call) {
+    /** @return the service, while this host is open and the service registered */
+    private <S> S live(TrackedService<S> service) {
         if (closed.get()) {
             throw new IllegalStateException("this Palisade host is closed; start a new one with Palisade.builder()");
         }
-        return call.apply(service.get());
+        return service.get();
     }
 
     /**

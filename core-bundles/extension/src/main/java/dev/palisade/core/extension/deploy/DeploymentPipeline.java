@@ -520,7 +520,7 @@ public final class DeploymentPipeline {
         try {
             safeguards.grants().forget(serving.id());
             if (!serving.permissions().requested().isEmpty()) {
-                safeguards.audit().record(source == DeploymentSource.REST ? AuditTrail.OPERATOR : AuditTrail.HOST,
+                safeguards.audit().record(DeploymentAudit.actorOf(source),
                         "approvals-forgotten", serving.id(), serving.label() + " was removed; its approvals are"
                                 + " forgotten");
             }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.palisade.api.extension.InvocationContext;
 import dev.palisade.api.extension.Plugin;
@@ -19,6 +18,7 @@ import dev.palisade.core.extension.deploy.Reasons;
 import dev.palisade.core.extension.invoke.CallContext;
 import dev.palisade.core.extension.invoke.ExtensionFailure;
 import dev.palisade.core.extension.invoke.OutputCopy;
+import dev.palisade.core.extension.run.CallThreads;
 import dev.palisade.sandbox.isolate.WovenJarLoader;
 import dev.palisade.sandbox.permission.Grants;
 import dev.palisade.sandbox.permission.Permission;
@@ -148,13 +148,7 @@ final class ChildExtension {
 
     /** @return threads for calls, named after the extension, without a context class loader */
     ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return work -> {
-            Thread thread = new Thread(work, "palisade-ext-" + name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            thread.setContextClassLoader(null);
-            return thread;
-        };
+        return CallThreads.named("palisade-ext-" + name + "-");
     }
 
     /** Runs one {@link Pipe#CALL} on the current thread and sends its answer. */

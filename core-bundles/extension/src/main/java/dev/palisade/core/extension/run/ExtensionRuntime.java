@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -402,20 +401,10 @@ public final class ExtensionRuntime {
                 BlockingQueue<Runnable> queue = limits.queue() == 0 ? new SynchronousQueue<>()
                         : new ArrayBlockingQueue<>(limits.queue());
                 executor = new ThreadPoolExecutor(limits.threads(), limits.threads(), 0, TimeUnit.MILLISECONDS, queue,
-                        threads(), new ThreadPoolExecutor.AbortPolicy());
+                        CallThreads.named(threadPrefix), new ThreadPoolExecutor.AbortPolicy());
             }
             return executor;
         }
-    }
-
-    private ThreadFactory threads() {
-        AtomicInteger count = new AtomicInteger();
-        return work -> {
-            Thread thread = new Thread(work, threadPrefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            thread.setContextClassLoader(null);
-            return thread;
-        };
     }
 
     private HostProblem busy() {
