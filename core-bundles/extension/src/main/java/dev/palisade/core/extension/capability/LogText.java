@@ -6,7 +6,7 @@ package dev.palisade.core.extension.capability;
  * ({@code \n}, {@code \r}, {@code \t}, {@code \}{@code uXXXX}), a backslash is doubled so an escape
  * cannot be forged, and long text is cut with a note of how much was left out. Stateless.
  */
-final class LogText {
+public final class LogText {
 
     private LogText() {
     }
@@ -16,7 +16,7 @@ final class LogText {
      * @param maxChars how many characters of {@code text} to keep at most
      * @return one line without control characters
      */
-    static String escape(String text, int maxChars) {
+    public static String escape(String text, int maxChars) {
         if (text == null) {
             return "null";
         }

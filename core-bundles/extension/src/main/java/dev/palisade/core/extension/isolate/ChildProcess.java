@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.palisade.api.capability.Capabilities;
+import dev.palisade.core.extension.capability.LogText;
 import dev.palisade.core.extension.deploy.DeploymentFailure;
 import dev.palisade.core.extension.deploy.Reasons;
 import dev.palisade.core.extension.invoke.ExtensionFailure;
@@ -129,7 +130,7 @@ final class ChildProcess {
             try {
                 return pipe.receive();
             } catch (Pipe.NotAMessage e) {
-                LOG.log(System.Logger.Level.INFO, "[" + label + "] " + e.getMessage());
+                LOG.log(System.Logger.Level.INFO, "[" + label + "] " + LogText.escape(e.getMessage(), ChildErrorLog.MAX_LINE));
             }
         }
     }
@@ -154,7 +155,9 @@ final class ChildProcess {
 
     private void logErrors(String name) {
         try (InputStreamReader errors = new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)) {
-            ChildErrorLog.copy(errors, line -> LOG.log(System.Logger.Level.INFO, "[" + name + "] " + line));
+            // what the child writes is the extension's text: escaped like its log lines, one line each
+            ChildErrorLog.copy(errors, line -> LOG.log(System.Logger.Level.INFO, "[" + name + "] "
+                    + LogText.escape(line, ChildErrorLog.MAX_LINE)));
         } catch (IOException e) {
             // the child is gone; read() reports its end
         }
